@@ -1,0 +1,33 @@
+// Liquibase's changeset checksum (v9) and DESCRIPTION text.
+//
+// Persisted format: the values computed here are stored in
+// databasechangelog.MD5SUM by Liquibase and Strata alike. The algorithm must
+// never change (../shared/reference/liquibase-4.28.md §4).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "strata/model.h"
+
+namespace strata {
+
+// Lower-case hex MD5 of the bytes.
+std::string Md5Hex(std::string_view bytes);
+
+// Liquibase's StringChangeLogSerializer form of a change ("createTable:[...]").
+std::string SerializeChange(const Change& change);
+
+// "9:<hex>" checksum of one change.
+std::string ChangeChecksum(const Change& change);
+
+// "9:<hex>" checksum of a changeset as Liquibase stores it in MD5SUM.
+// `dbms` is the target engine ("postgresql", "sqlite"): sql and insert
+// changes whose dbms attribute excludes it are skipped.
+std::string ChangeSetChecksum(const ChangeSet& changeset, std::string_view dbms);
+
+// DESCRIPTION column text, e.g. "createIndex indexName=i, tableName=t",
+// changes joined with "; ", "empty" for none, truncated to 250 characters.
+std::string Describe(const ChangeSet& changeset);
+
+}  // namespace strata

@@ -1,0 +1,636 @@
+// The typed changeset tree every loader produces and every later stage reads.
+//
+// Change types are plain structs in one std::variant. Each struct lists its
+// Liquibase attributes once, in Fields(): the loader uses the table to accept
+// (and reject unknown) attributes, the checksum uses it for Liquibase's
+// generic serialization, the description uses it for DESCRIPTION. Every
+// attribute the user wrote is kept, even when it does not change the SQL,
+// because the Liquibase checksum covers it.
+//
+// This header has no third-party dependencies.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <variant>
+#include <vector>
+
+namespace strata {
+
+// 1-based position in a changelog file. line == 0 means "no position".
+struct SourceLocation {
+  std::shared_ptr<const std::string> file;  // path as shown to the user
+  int line = 0;
+  int column = 0;
+
+  // "file:line:col", "file" or "" depending on what is known.
+  std::string ToString() const;
+};
+
+// A number exactly as Liquibase's serializer prints it. The loader
+// canonicalises: YAML 1.50 (a double) becomes "1.5", XML "1.50" stays "1.50".
+struct Numeric {
+  std::string text;
+  bool operator==(const Numeric& o) const { return text == o.text; }
+};
+
+// Field flags.
+enum : unsigned {
+  kRequired = 1u << 0,    // loader reports a missing attribute
+  kNoChecksum = 1u << 1,  // excluded from Liquibase's v9 generic serialization
+  kBody = 1u << 2,        // may be given as the element's text body
+};
+
+// One attribute of a struct: its Liquibase name, the member and flags.
+template <typename Owner, typename T>
+struct Field {
+  std::string_view name;
+  T Owner::*member;
+  unsigned flags;
+};
+
+template <typename Owner, typename T>
+constexpr Field<Owner, T> F(std::string_view name, T Owner::*member,
+                            unsigned flags = 0) {
+  return {name, member, flags};
+}
+
+// Calls fn(field) for every entry in S::Fields().
+template <typename S, typename Fn>
+constexpr void ForEachField(Fn&& fn) {
+  std::apply([&](const auto&... f) { (fn(f), ...); }, S::Fields());
+}
+
+using OptString = std::optional<std::string>;
+using OptBool = std::optional<bool>;
+using OptNumeric = std::optional<Numeric>;
+
+// Liquibase ConstraintsConfig.
+struct ConstraintsConfig {
+  OptBool nullable;
+  OptString not_null_constraint_name;
+  OptBool primary_key;
+  OptString primary_key_name;
+  OptString primary_key_tablespace;
+  OptBool unique;
+  OptString unique_constraint_name;
+  OptString references;
+  OptString referenced_table_catalog_name;
+  OptString referenced_table_schema_name;
+  OptString referenced_table_name;
+  OptString referenced_column_names;
+  OptString foreign_key_name;
+  OptBool delete_cascade;
+  OptBool deferrable;
+  OptBool initially_deferred;
+  OptString check_constraint;
+  OptBool validate_nullable;
+  OptBool validate_unique;
+  OptBool validate_primary_key;
+  OptBool validate_foreign_key;
+  SourceLocation loc;
+
+  static constexpr auto Fields() {
+    using C = ConstraintsConfig;
+    return std::make_tuple(
+        F("nullable", &C::nullable),
+        F("notNullConstraintName", &C::not_null_constraint_name),
+        F("primaryKey", &C::primary_key),
+        F("primaryKeyName", &C::primary_key_name),
+        F("primaryKeyTablespace", &C::primary_key_tablespace),
+        F("unique", &C::unique),
+        F("uniqueConstraintName", &C::unique_constraint_name),
+        F("references", &C::references),
+        F("referencedTableCatalogName", &C::referenced_table_catalog_name),
+        F("referencedTableSchemaName", &C::referenced_table_schema_name),
+        F("referencedTableName", &C::referenced_table_name),
+        F("referencedColumnNames", &C::referenced_column_names),
+        F("foreignKeyName", &C::foreign_key_name),
+        F("deleteCascade", &C::delete_cascade),
+        F("deferrable", &C::deferrable),
+        F("initiallyDeferred", &C::initially_deferred),
+        F("checkConstraint", &C::check_constraint),
+        F("validateNullable", &C::validate_nullable),
+        F("validateUnique", &C::validate_unique),
+        F("validatePrimaryKey", &C::validate_primary_key),
+        F("validateForeignKey", &C::validate_foreign_key));
+  }
+};
+
+// Liquibase ColumnConfig plus AddColumnConfig's position attributes (used
+// only under addColumn; the loader rejects them elsewhere).
+struct ColumnConfig {
+  OptString name;
+  OptBool computed;
+  OptString type;
+  OptString value;
+  OptNumeric value_numeric;
+  OptString value_date;
+  OptBool value_boolean;
+  OptString value_computed;
+  OptString value_sequence_next;
+  OptString value_sequence_current;
+  OptString value_blob_file;
+  OptString value_clob_file;
+  OptString encoding;
+  OptString default_value;
+  OptNumeric default_value_numeric;
+  OptString default_value_date;
+  OptBool default_value_boolean;
+  OptString default_value_computed;
+  OptString default_value_sequence_next;
+  OptString default_value_constraint_name;
+  OptBool auto_increment;
+  OptNumeric start_with;
+  OptNumeric increment_by;
+  OptString generation_type;
+  OptBool default_on_null;
+  OptString remarks;
+  OptBool descending;
+  std::optional<ConstraintsConfig> constraints;
+  // AddColumnConfig only.
+  OptString after_column;
+  OptString before_column;
+  OptNumeric position;
+  SourceLocation loc;
+
+  static constexpr auto Fields() {
+    using C = ColumnConfig;
+    return std::make_tuple(
+        F("name", &C::name), F("computed", &C::computed), F("type", &C::type),
+        F("value", &C::value), F("valueNumeric", &C::value_numeric),
+        F("valueDate", &C::value_date), F("valueBoolean", &C::value_boolean),
+        F("valueComputed", &C::value_computed),
+        F("valueSequenceNext", &C::value_sequence_next),
+        F("valueSequenceCurrent", &C::value_sequence_current),
+        F("valueBlobFile", &C::value_blob_file),
+        F("valueClobFile", &C::value_clob_file), F("encoding", &C::encoding),
+        F("defaultValue", &C::default_value),
+        F("defaultValueNumeric", &C::default_value_numeric),
+        F("defaultValueDate", &C::default_value_date),
+        F("defaultValueBoolean", &C::default_value_boolean),
+        F("defaultValueComputed", &C::default_value_computed),
+        F("defaultValueSequenceNext", &C::default_value_sequence_next),
+        F("defaultValueConstraintName", &C::default_value_constraint_name),
+        F("autoIncrement", &C::auto_increment),
+        F("startWith", &C::start_with), F("incrementBy", &C::increment_by),
+        F("generationType", &C::generation_type),
+        F("defaultOnNull", &C::default_on_null), F("remarks", &C::remarks),
+        F("descending", &C::descending), F("constraints", &C::constraints),
+        F("afterColumn", &C::after_column),
+        F("beforeColumn", &C::before_column), F("position", &C::position));
+  }
+};
+
+using Columns = std::vector<ColumnConfig>;
+
+// ---- Change types -------------------------------------------------------
+// Each: static kName (Liquibase's change name), the attributes, loc, Fields().
+
+struct CreateTable {
+  static constexpr std::string_view kName = "createTable";
+  OptString catalog_name, schema_name, table_name, tablespace, remarks,
+      table_type;
+  OptBool if_not_exists;
+  Columns columns;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CreateTable;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("tablespace", &C::tablespace), F("remarks", &C::remarks),
+        F("tableType", &C::table_type),
+        F("ifNotExists", &C::if_not_exists, kNoChecksum),
+        F("columns", &C::columns, kRequired));
+  }
+};
+
+struct DropTable {
+  static constexpr std::string_view kName = "dropTable";
+  OptString catalog_name, schema_name, table_name;
+  OptBool cascade_constraints;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropTable;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("cascadeConstraints", &C::cascade_constraints));
+  }
+};
+
+struct AddColumn {
+  static constexpr std::string_view kName = "addColumn";
+  OptString catalog_name, schema_name, table_name;
+  Columns columns;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AddColumn;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("columns", &C::columns, kRequired));
+  }
+};
+
+// Either column_name or columns must be given (the loader checks).
+struct DropColumn {
+  static constexpr std::string_view kName = "dropColumn";
+  OptString catalog_name, schema_name, table_name, column_name;
+  Columns columns;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropColumn;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("columnName", &C::column_name),
+                           F("columns", &C::columns));
+  }
+};
+
+struct RenameColumn {
+  static constexpr std::string_view kName = "renameColumn";
+  OptString catalog_name, schema_name, table_name, old_column_name,
+      new_column_name, column_data_type, remarks;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = RenameColumn;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("oldColumnName", &C::old_column_name, kRequired),
+        F("newColumnName", &C::new_column_name, kRequired),
+        F("columnDataType", &C::column_data_type), F("remarks", &C::remarks));
+  }
+};
+
+struct RenameTable {
+  static constexpr std::string_view kName = "renameTable";
+  OptString catalog_name, schema_name, old_table_name, new_table_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = RenameTable;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("oldTableName", &C::old_table_name, kRequired),
+                           F("newTableName", &C::new_table_name, kRequired));
+  }
+};
+
+struct CreateIndex {
+  static constexpr std::string_view kName = "createIndex";
+  OptString catalog_name, schema_name, table_name, index_name, tablespace,
+      associated_with;
+  OptBool unique, clustered;
+  Columns columns;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CreateIndex;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("indexName", &C::index_name), F("tablespace", &C::tablespace),
+        F("associatedWith", &C::associated_with, kNoChecksum),
+        F("unique", &C::unique), F("clustered", &C::clustered),
+        F("columns", &C::columns, kRequired));
+  }
+};
+
+struct DropIndex {
+  static constexpr std::string_view kName = "dropIndex";
+  OptString catalog_name, schema_name, index_name, table_name,
+      associated_with;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropIndex;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("indexName", &C::index_name, kRequired),
+                           F("tableName", &C::table_name),
+                           F("associatedWith", &C::associated_with,
+                             kNoChecksum));
+  }
+};
+
+struct AddForeignKeyConstraint {
+  static constexpr std::string_view kName = "addForeignKeyConstraint";
+  OptString base_table_catalog_name, base_table_schema_name, base_table_name,
+      base_column_names, constraint_name, referenced_table_catalog_name,
+      referenced_table_schema_name, referenced_table_name,
+      referenced_column_names, on_delete, on_update;
+  OptBool deferrable, initially_deferred, delete_cascade,
+      references_unique_column, validate;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AddForeignKeyConstraint;
+    return std::make_tuple(
+        F("baseTableCatalogName", &C::base_table_catalog_name),
+        F("baseTableSchemaName", &C::base_table_schema_name),
+        F("baseTableName", &C::base_table_name, kRequired),
+        F("baseColumnNames", &C::base_column_names, kRequired),
+        F("constraintName", &C::constraint_name, kRequired),
+        F("referencedTableCatalogName", &C::referenced_table_catalog_name),
+        F("referencedTableSchemaName", &C::referenced_table_schema_name),
+        F("referencedTableName", &C::referenced_table_name, kRequired),
+        F("referencedColumnNames", &C::referenced_column_names, kRequired),
+        F("onDelete", &C::on_delete), F("onUpdate", &C::on_update),
+        F("deferrable", &C::deferrable),
+        F("initiallyDeferred", &C::initially_deferred),
+        F("deleteCascade", &C::delete_cascade),
+        F("referencesUniqueColumn", &C::references_unique_column),
+        F("validate", &C::validate));
+  }
+};
+
+struct DropForeignKeyConstraint {
+  static constexpr std::string_view kName = "dropForeignKeyConstraint";
+  OptString base_table_catalog_name, base_table_schema_name, base_table_name,
+      constraint_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropForeignKeyConstraint;
+    return std::make_tuple(
+        F("baseTableCatalogName", &C::base_table_catalog_name),
+        F("baseTableSchemaName", &C::base_table_schema_name),
+        F("baseTableName", &C::base_table_name, kRequired),
+        F("constraintName", &C::constraint_name, kRequired));
+  }
+};
+
+struct AddUniqueConstraint {
+  static constexpr std::string_view kName = "addUniqueConstraint";
+  OptString catalog_name, schema_name, table_name, column_names,
+      constraint_name, tablespace, for_index_catalog_name,
+      for_index_schema_name, for_index_name;
+  OptBool deferrable, initially_deferred, disabled, clustered, validate;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AddUniqueConstraint;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("columnNames", &C::column_names, kRequired),
+        F("constraintName", &C::constraint_name),
+        F("tablespace", &C::tablespace),
+        F("forIndexCatalogName", &C::for_index_catalog_name),
+        F("forIndexSchemaName", &C::for_index_schema_name),
+        F("forIndexName", &C::for_index_name),
+        F("deferrable", &C::deferrable),
+        F("initiallyDeferred", &C::initially_deferred),
+        F("disabled", &C::disabled), F("clustered", &C::clustered),
+        F("validate", &C::validate));
+  }
+};
+
+struct AddNotNullConstraint {
+  static constexpr std::string_view kName = "addNotNullConstraint";
+  OptString catalog_name, schema_name, table_name, column_name,
+      column_data_type, constraint_name, default_null_value;
+  OptBool validate;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AddNotNullConstraint;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("columnName", &C::column_name, kRequired),
+        F("columnDataType", &C::column_data_type),
+        F("constraintName", &C::constraint_name),
+        F("defaultNullValue", &C::default_null_value),
+        F("validate", &C::validate));
+  }
+};
+
+struct DropNotNullConstraint {
+  static constexpr std::string_view kName = "dropNotNullConstraint";
+  OptString catalog_name, schema_name, table_name, column_name,
+      column_data_type, constraint_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropNotNullConstraint;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("columnName", &C::column_name, kRequired),
+        F("columnDataType", &C::column_data_type),
+        F("constraintName", &C::constraint_name));
+  }
+};
+
+// Exactly one of the default_value* attributes is expected.
+struct AddDefaultValue {
+  static constexpr std::string_view kName = "addDefaultValue";
+  OptString catalog_name, schema_name, table_name, column_name,
+      column_data_type, default_value, default_value_numeric,
+      default_value_date, default_value_computed,
+      default_value_sequence_next, default_value_constraint_name;
+  OptBool default_value_boolean;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AddDefaultValue;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("columnName", &C::column_name, kRequired),
+        F("columnDataType", &C::column_data_type),
+        F("defaultValue", &C::default_value),
+        // A Java String in Liquibase (not a Number), hence OptString.
+        F("defaultValueNumeric", &C::default_value_numeric),
+        F("defaultValueDate", &C::default_value_date),
+        F("defaultValueBoolean", &C::default_value_boolean),
+        F("defaultValueComputed", &C::default_value_computed),
+        F("defaultValueSequenceNext", &C::default_value_sequence_next),
+        F("defaultValueConstraintName", &C::default_value_constraint_name));
+  }
+};
+
+struct DropDefaultValue {
+  static constexpr std::string_view kName = "dropDefaultValue";
+  OptString catalog_name, schema_name, table_name, column_name,
+      column_data_type;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropDefaultValue;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("columnName", &C::column_name, kRequired),
+                           F("columnDataType", &C::column_data_type));
+  }
+};
+
+struct CreateView {
+  static constexpr std::string_view kName = "createView";
+  OptString catalog_name, schema_name, view_name, select_query, remarks, path,
+      encoding;
+  OptBool replace_if_exists, full_definition, relative_to_changelog_file;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CreateView;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("viewName", &C::view_name, kRequired),
+        F("selectQuery", &C::select_query, kBody | kNoChecksum),
+        F("replaceIfExists", &C::replace_if_exists),
+        F("fullDefinition", &C::full_definition), F("remarks", &C::remarks),
+        F("path", &C::path, kNoChecksum),
+        F("encoding", &C::encoding, kNoChecksum),
+        F("relativeToChangelogFile", &C::relative_to_changelog_file,
+          kNoChecksum));
+  }
+};
+
+struct DropView {
+  static constexpr std::string_view kName = "dropView";
+  OptString catalog_name, schema_name, view_name;
+  OptBool if_exists;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropView;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("viewName", &C::view_name, kRequired),
+                           F("ifExists", &C::if_exists));
+  }
+};
+
+// Raw SQL. Its checksum is special (whitespace-stripped body), see checksum.h.
+struct Sql {
+  static constexpr std::string_view kName = "sql";
+  OptString sql, comment, dbms, end_delimiter;
+  OptBool split_statements, strip_comments;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = Sql;
+    return std::make_tuple(F("sql", &C::sql, kRequired | kBody),
+                           F("comment", &C::comment), F("dbms", &C::dbms),
+                           F("endDelimiter", &C::end_delimiter),
+                           F("splitStatements", &C::split_statements),
+                           F("stripComments", &C::strip_comments));
+  }
+};
+
+struct Insert {
+  static constexpr std::string_view kName = "insert";
+  OptString catalog_name, schema_name, table_name, dbms;
+  Columns columns;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = Insert;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("dbms", &C::dbms),
+                           F("columns", &C::columns, kRequired));
+  }
+};
+
+struct Update {
+  static constexpr std::string_view kName = "update";
+  OptString catalog_name, schema_name, table_name, where;
+  Columns columns;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = Update;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("where", &C::where),
+                           F("columns", &C::columns, kRequired));
+  }
+};
+
+struct Delete {
+  static constexpr std::string_view kName = "delete";
+  OptString catalog_name, schema_name, table_name, where;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = Delete;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("where", &C::where));
+  }
+};
+
+struct TagDatabase {
+  static constexpr std::string_view kName = "tagDatabase";
+  OptString tag;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = TagDatabase;
+    return std::make_tuple(F("tag", &C::tag, kRequired));
+  }
+};
+
+// No-op; what `rollback: empty` and an empty rollback block mean.
+struct Empty {
+  static constexpr std::string_view kName = "empty";
+  SourceLocation loc;
+  static constexpr auto Fields() { return std::tuple<>(); }
+};
+
+// Adding a type here breaks the build until every operation handles it.
+using Change =
+    std::variant<CreateTable, DropTable, AddColumn, DropColumn, RenameColumn,
+                 RenameTable, CreateIndex, DropIndex, AddForeignKeyConstraint,
+                 DropForeignKeyConstraint, AddUniqueConstraint,
+                 AddNotNullConstraint, DropNotNullConstraint, AddDefaultValue,
+                 DropDefaultValue, CreateView, DropView, Sql, Insert, Update,
+                 Delete, TagDatabase, Empty>;
+
+std::string_view ChangeName(const Change& change);
+const SourceLocation& ChangeLocation(const Change& change);
+
+// A changeset's rollback as written. `specified` false means none was
+// written (automatic rollback applies); specified with no changes means an
+// explicit no-op rollback. Raw SQL rollbacks are held as Sql changes.
+struct Rollback {
+  bool specified = false;
+  std::vector<Change> changes;
+  SourceLocation loc;
+};
+
+struct ChangeSet {
+  std::string id;
+  std::string author;
+  // FILENAME as recorded in databasechangelog: logicalFilePath when given,
+  // else the changelog path relative to the search path, normalised.
+  std::string file_path;
+  OptString logical_file_path;
+  OptString comment;
+  OptString context;  // contextFilter wins over context
+  OptString labels;
+  OptString dbms;
+  OptString created;
+  OptString run_order;
+  OptString object_quoting_strategy;
+  OptString on_validation_fail;
+  OptBool run_on_change;
+  OptBool run_always;
+  OptBool run_in_transaction;
+  OptBool fail_on_error;
+  OptBool ignore;
+  std::vector<std::string> valid_checksums;
+  std::vector<Change> changes;
+  Rollback rollback;
+  SourceLocation loc;
+
+  bool RunInTransaction() const { return run_in_transaction.value_or(true); }
+  // "path::id::author", Liquibase's way of naming a changeset.
+  std::string Identity() const { return file_path + "::" + id + "::" + author; }
+};
+
+// The whole changelog after includes are resolved, in execution order.
+struct DatabaseChangeLog {
+  std::string root_file;  // the path given on the command line
+  std::vector<ChangeSet> changesets;
+};
+
+}  // namespace strata

@@ -1,0 +1,42 @@
+// Rendering changes into engine SQL, and Liquibase's automatic rollbacks.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "strata/dialect.h"
+#include "strata/model.h"
+#include "strata/status.h"
+
+namespace strata {
+
+struct RenderOptions {
+  const Dialect* dialect = nullptr;
+  // --default-schema-name: qualifies names that have no schemaName.
+  std::optional<std::string> default_schema;
+};
+
+// One statement to run, without a trailing delimiter.
+struct Statement {
+  std::string sql;
+};
+
+// Appends the statements for `change`, in execution order. A change the
+// engine cannot do is Status::Unsupported naming the change and its
+// file:line:col; nothing is appended then.
+Status RenderChange(const Change& change, const RenderOptions& options,
+                    std::vector<Statement>* out);
+
+// The changes that undo `changeset`: its rollback block when one was
+// written, else the inverses of its changes in reverse order (exactly the
+// change types Liquibase inverts). A changeset with a change that has no
+// inverse and no rollback block is Status::Validation with Liquibase's
+// message ("No inverse to ... created").
+Result<std::vector<Change>> RollbackChanges(const ChangeSet& changeset);
+
+// Splits a sql change body as Liquibase does (splitStatements,
+// endDelimiter, stripComments). Exposed for tests.
+std::vector<std::string> SplitSql(const Sql& sql);
+
+}  // namespace strata

@@ -1,0 +1,24 @@
+#include "strata/model.h"
+
+namespace strata {
+
+std::string SourceLocation::ToString() const {
+  std::string out = file ? *file : std::string();
+  if (line > 0) {
+    out += ':' + std::to_string(line);
+    if (column > 0) out += ':' + std::to_string(column);
+  }
+  return out;
+}
+
+std::string_view ChangeName(const Change& change) {
+  return std::visit([](const auto& c) { return std::decay_t<decltype(c)>::kName; },
+                    change);
+}
+
+const SourceLocation& ChangeLocation(const Change& change) {
+  return std::visit([](const auto& c) -> const SourceLocation& { return c.loc; },
+                    change);
+}
+
+}  // namespace strata

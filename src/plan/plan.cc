@@ -1,0 +1,2 @@
+// Filled in by this stage's implementation.
+namespace strata {}
