@@ -388,6 +388,21 @@ struct AddUniqueConstraint {
   }
 };
 
+struct DropUniqueConstraint {
+  static constexpr std::string_view kName = "dropUniqueConstraint";
+  OptString catalog_name, schema_name, table_name, constraint_name,
+      unique_columns;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropUniqueConstraint;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("constraintName", &C::constraint_name, kRequired),
+                           F("uniqueColumns", &C::unique_columns));
+  }
+};
+
 struct AddNotNullConstraint {
   static constexpr std::string_view kName = "addNotNullConstraint";
   OptString catalog_name, schema_name, table_name, column_name,
@@ -581,6 +596,7 @@ using Change =
     std::variant<CreateTable, DropTable, AddColumn, DropColumn, RenameColumn,
                  RenameTable, CreateIndex, DropIndex, AddForeignKeyConstraint,
                  DropForeignKeyConstraint, AddUniqueConstraint,
+                 DropUniqueConstraint,
                  AddNotNullConstraint, DropNotNullConstraint, AddDefaultValue,
                  DropDefaultValue, CreateView, DropView, Sql, Insert, Update,
                  Delete, TagDatabase, Empty>;
