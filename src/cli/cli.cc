@@ -1,13 +1,131 @@
 #include "strata/cli.h"
 
-#include <cstdio>
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
 
 namespace strata {
+namespace {
 
-// Placeholder until the command set lands (same session).
-int RunCli(int, char**) {
-  std::fputs("strata: commands not built yet\n", stderr);
+// Every failure exits 1, as Liquibase does; the table is here so that a
+// future code has one place to go.
+int ExitCode(Status::Code code) {
+  switch (code) {
+    case Status::Code::kOk:
+      return 0;
+    case Status::Code::kInvalidInput:
+    case Status::Code::kNotFound:
+    case Status::Code::kUnsupported:
+    case Status::Code::kValidation:
+    case Status::Code::kDatabase:
+    case Status::Code::kLock:
+    case Status::Code::kIo:
+      return 1;
+  }
   return 1;
+}
+
+constexpr const char* kVersion =
+    "Strata " STRATA_VERSION " (Liquibase 4.28 compatible changelogs, history and checksums)";
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  cli::GlobalOptions o;
+  CLI::App app{"Strata: database changelogs, Liquibase-compatible and fast.",
+               "strata"};
+  app.set_version_flag("--version", kVersion);
+  app.require_subcommand(1);
+  app.add_option("--changelog-file,--changeLogFile", o.changelog_file,
+                 "Changelog to apply (YAML or JSON)");
+  app.add_option("--url", o.url,
+                 "Database: postgresql://…, jdbc:postgresql://…, sqlite:PATH, "
+                 "jdbc:sqlite:PATH, offline:postgresql, offline:sqlite");
+  app.add_option("--username", o.username, "Database user (overrides the URL)");
+  app.add_option("--password", o.password, "Database password (never printed)");
+  app.add_option("--default-schema-name,--defaultSchemaName", o.default_schema,
+                 "Schema for unqualified objects and the tracking tables");
+  app.add_option("--search-path,--searchPath", o.search_path,
+                 "Comma-separated folders to find changelogs in")
+      ->delimiter(',');
+  app.add_option("-D", o.defines, "Changelog property: -Dname=value");
+  app.add_option("--missing-property-mode", o.missing_property_mode,
+                 "PRESERVE (default), EMPTY or ERROR for undefined ${…}")
+      ->check(CLI::IsMember({"PRESERVE", "EMPTY", "ERROR"}));
+  app.add_option("--changelog-lock-wait-time-in-minutes", o.lock_wait_minutes,
+                 "How long to wait for the changelog lock (default 5)");
+
+  auto sub = [&app](const char* name, const char* help) {
+    CLI::App* s = app.add_subcommand(name, help);
+    s->fallthrough();
+    return s;
+  };
+  CLI::App* update = sub("update", "Apply every pending changeset");
+  CLI::App* update_sql = sub("update-sql", "Print the SQL update would run");
+  update_sql->alias("updateSQL");
+  update_sql->alias("updateSql");
+  bool verbose = false;
+  CLI::App* status = sub("status", "List the changesets not applied yet");
+  status->add_flag("--verbose", verbose, "List each pending changeset");
+  std::string format = "TABULAR";
+  CLI::App* history = sub("history", "List the applied changesets");
+  history->add_option("--format", format, "TABULAR (default) or TEXT")
+      ->transform(CLI::IsMember({"TABULAR", "TEXT"}, CLI::ignore_case));
+  std::string tag;
+  CLI::App* tag_cmd = sub("tag", "Tag the newest applied changeset");
+  tag_cmd->add_option("--tag,tag", tag, "Tag name");
+  cli::RollbackOptions rb;
+  auto add_tag_rollback = [&](CLI::App* s) {
+    s->add_option("--tag,tag", rb.tag, "Roll back everything applied after this tag");
+    s->add_option("--tag-version", rb.tag_version,
+                  "OLDEST (default) or NEWEST occurrence of the tag");
+  };
+  CLI::App* rollback = sub("rollback", "Roll back to a tag");
+  add_tag_rollback(rollback);
+  CLI::App* rollback_sql = sub("rollback-sql", "Print the SQL rollback would run");
+  rollback_sql->alias("rollbackSQL");
+  add_tag_rollback(rollback_sql);
+  auto add_count = [&](CLI::App* s) {
+    s->add_option("--count,count", rb.count, "How many changesets to roll back")
+        ->required()
+        ->check(CLI::NonNegativeNumber);
+  };
+  CLI::App* rollback_count = sub("rollback-count", "Roll back the last N changesets");
+  rollback_count->alias("rollbackCount");
+  add_count(rollback_count);
+  CLI::App* rollback_count_sql =
+      sub("rollback-count-sql", "Print the SQL rollback-count would run");
+  rollback_count_sql->alias("rollbackCountSQL");
+  add_count(rollback_count_sql);
+  CLI::App* validate = sub("validate", "Check the changelog without running it");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 1;
+  }
+
+  cli::Streams io;
+  Status s;
+  if (update->parsed()) s = cli::RunUpdate(o, false, io);
+  else if (update_sql->parsed()) s = cli::RunUpdate(o, true, io);
+  else if (status->parsed()) s = cli::RunStatus(o, verbose, io);
+  else if (history->parsed()) s = cli::RunHistory(o, format, io);
+  else if (tag_cmd->parsed()) s = cli::RunTag(o, tag, io);
+  else if (rollback->parsed() || rollback_sql->parsed()) {
+    rb.sql_only = rollback_sql->parsed();
+    if (rb.tag.empty()) s = Status::InvalidInput("rollback needs --tag=<tag>");
+    else s = cli::RunRollback(o, rb, io);
+  } else if (rollback_count->parsed() || rollback_count_sql->parsed()) {
+    rb.sql_only = rollback_count_sql->parsed();
+    rb.tag.clear();
+    s = cli::RunRollback(o, rb, io);
+  } else if (validate->parsed()) s = cli::RunValidate(o, io);
+
+  if (!s.ok()) fmt::print(stderr, "Error: {}\n", s.message());
+  return ExitCode(s.code());
 }
 
 }  // namespace strata

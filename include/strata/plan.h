@@ -1,0 +1,135 @@
+// Plans: the list of records that update, update-sql, rollback and
+// rollback-sql all consume. What a dry run prints is exactly what runs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "strata/dialect.h"
+#include "strata/model.h"
+#include "strata/render.h"
+#include "strata/status.h"
+
+namespace strata {
+
+// Names and layout of the tracking tables. Persisted format, shared with
+// Liquibase 4.28: the columns and their meaning never change
+// (../shared/reference/liquibase-4.28.md §3).
+struct TrackingTables {
+  std::optional<std::string> schema;  // --liquibase-schema-name / default
+  std::string changelog = "databasechangelog";
+  std::string lock = "databasechangeloglock";
+};
+
+// One databasechangelog row.
+struct HistoryRow {
+  std::string id, author, filename;
+  std::string date_executed;
+  int64_t order_executed = 0;
+  std::string exec_type;
+  std::optional<std::string> md5sum, description, comments, tag, liquibase,
+      contexts, labels, deployment_id;
+};
+
+// The history read once per command, looked up by identity. Liquibase
+// compares id, author and path case-insensitively.
+class History {
+ public:
+  History() = default;
+  explicit History(std::vector<HistoryRow> rows);  // ordered as read
+
+  // Rows ordered by DATEEXECUTED, ORDEREXECUTED.
+  const std::vector<HistoryRow>& rows() const { return rows_; }
+  const HistoryRow* Find(std::string_view id, std::string_view author,
+                         std::string_view filename) const;
+  int64_t MaxOrderExecuted() const { return max_order_; }
+  bool empty() const { return rows_.empty(); }
+
+  static std::string Key(std::string_view id, std::string_view author,
+                         std::string_view filename);
+
+ private:
+  std::vector<HistoryRow> rows_;
+  std::unordered_map<std::string, size_t> index_;
+  int64_t max_order_ = 0;
+};
+
+// One step of a plan: a changeset's statements and the history statements
+// that record it, run together (in one transaction when allowed).
+struct PlanStep {
+  const ChangeSet* changeset = nullptr;  // null for tracking-table setup
+  std::string header;                    // "Changeset path::id::author"
+  std::vector<std::string> comments;     // extra comment lines (changeset comment)
+  std::vector<Statement> statements;     // the change (or rollback) SQL
+  std::vector<Statement> history;        // databasechangelog bookkeeping
+  bool in_transaction = true;
+};
+
+struct Plan {
+  std::vector<PlanStep> steps;
+  // Changesets the plan runs (excludes setup steps).
+  size_t ChangeSetCount() const;
+};
+
+// Everything a planner needs to know about the target.
+struct PlanContext {
+  const Dialect* dialect = nullptr;
+  RenderOptions render;
+  TrackingTables tables;
+  bool changelog_table_exists = false;
+  bool lock_table_exists = false;
+  std::string deployment_id;     // 10 digits, one per command run
+  std::string liquibase_version = "4.28.0";  // LIQUIBASE column
+};
+
+// What `update` would do: pending changesets (not in history; runAlways;
+// runOnChange whose checksum changed) rendered with their history INSERT
+// (or UPDATE for RERAN). Validation failures (a ran changeset whose checksum
+// changed and that is neither runOnChange nor covered by validCheckSum) and
+// render failures are all collected into one Status before anything runs.
+// `limit_to_tag`/`count` support update-to-tag/update-count later.
+Result<Plan> PlanUpdate(const DatabaseChangeLog& changelog,
+                        const History& history, const PlanContext& ctx);
+
+// Changesets update would run, in order (status). Checksum validation
+// errors are reported the same way as PlanUpdate.
+Result<std::vector<const ChangeSet*>> PendingChangeSets(
+    const DatabaseChangeLog& changelog, const History& history,
+    std::string_view dbms);
+
+// What `rollback --tag` / `rollback-count` would do. Rows are visited
+// newest first; rows whose changeset is not in the changelog are skipped
+// (as Liquibase does).
+enum class TagVersion { kOldest, kNewest };
+Result<Plan> PlanRollbackToTag(const DatabaseChangeLog& changelog,
+                               const History& history, std::string_view tag,
+                               TagVersion version, const PlanContext& ctx);
+Result<Plan> PlanRollbackCount(const DatabaseChangeLog& changelog,
+                               const History& history, int count,
+                               const PlanContext& ctx);
+
+// Tracking-table SQL, through the one quoting-aware writer.
+std::vector<Statement> CreateChangeLogTableSql(const PlanContext& ctx);
+std::vector<Statement> CreateLockTableSql(const PlanContext& ctx);
+std::string SelectHistorySql(const PlanContext& ctx);
+std::string AcquireLockSql(const PlanContext& ctx, std::string_view locked_by);
+std::string ReleaseLockSql(const PlanContext& ctx);
+std::string SelectLockSql(const PlanContext& ctx);
+std::string TagSql(const PlanContext& ctx, const HistoryRow& newest,
+                   std::string_view tag);
+
+// Writes a plan as an SQL script (update-sql / rollback-sql): a header
+// comment, then per step `-- <header>`, its statements and history
+// statements, each ending in ";" and a blank line.
+std::string FormatPlan(const Plan& plan, std::string_view title,
+                       std::string_view changelog_path,
+                       std::string_view target);
+
+// 10-digit DEPLOYMENT_ID from the clock, as Liquibase makes it.
+std::string NewDeploymentId();
+
+}  // namespace strata

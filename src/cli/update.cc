@@ -1,0 +1,63 @@
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "strata/executor.h"
+
+namespace strata::cli {
+
+Status ExecutePlan(Session& session, const Plan& plan, const Streams& io,
+                   RunSummary* summary) {
+  return RunPlan(*session.conn, plan,
+                 [&](const std::string& line) {
+                   fmt::print(io.out, "{}\n", line);
+                   std::fflush(io.out);
+                 },
+                 summary);
+}
+
+Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
+  Result<Session> opened =
+      OpenSession(o, kChangeLog | (sql_only ? kOfflineOk : 0u));
+  if (!opened.ok()) return opened.status();
+  Session& session = *opened;
+  Result<Plan> plan = PlanUpdate(session.changelog, session.history, session.ctx);
+  if (!plan.ok()) return plan.status();
+
+  if (sql_only) {
+    fmt::print(io.out, "{}",
+               FormatPlan(*plan, "Update Database Script", o.changelog_file,
+                          session.spec.redacted));
+    return Status::Ok();
+  }
+  if (plan->ChangeSetCount() == 0) {
+    fmt::print(io.out, "Database is up to date, no changesets to execute\n");
+    return Status::Ok();
+  }
+
+  // Something is pending: create the tracking tables, take the lock, and
+  // plan again from the history as it is under the lock.
+  Status s = EnsureTrackingTables(*session.conn, &session.ctx);
+  if (!s.ok()) return s;
+  auto lock = ChangeLogLock::Acquire(*session.conn, session.ctx,
+                                     o.lock_wait_minutes * 60);
+  if (!lock.ok()) return lock.status();
+  s = ReadHistory(*session.conn, &session.ctx, &session.history);
+  if (!s.ok()) return s;
+  plan = PlanUpdate(session.changelog, session.history, session.ctx);
+  if (!plan.ok()) return plan.status();
+
+  RunSummary summary;
+  s = ExecutePlan(session, *plan, io, &summary);
+  if (!s.ok()) return s;
+  fmt::print(io.out, "\nUPDATE SUMMARY\nRun:                     {:6}\n",
+             summary.run);
+  if (summary.failed_ignored)
+    fmt::print(io.out, "Failed (failOnError false): {:3}\n", summary.failed_ignored);
+  fmt::print(io.out, "Previously run:          {:6}\n",
+             session.changelog.changesets.size() - plan->ChangeSetCount());
+  fmt::print(io.out, "Total change sets:       {:6}\n",
+             session.changelog.changesets.size());
+  return Status::Ok();
+}
+
+}  // namespace strata::cli

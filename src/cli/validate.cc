@@ -1,0 +1,35 @@
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+
+namespace strata::cli {
+
+Status RunValidate(const GlobalOptions& o, const Streams& io) {
+  Result<Session> opened = OpenSession(o, kChangeLog | kOfflineOk);
+  if (!opened.ok()) return opened.status();
+  Session& session = *opened;
+  // Rendering every changeset and its rollback for this engine finds what
+  // the engine cannot do before anything runs.
+  std::vector<std::string> errors;
+  for (const ChangeSet& cs : session.changelog.changesets) {
+    std::vector<Statement> sink;
+    for (const Change& c : cs.changes) {
+      Status s = RenderChange(c, session.ctx.render, &sink);
+      if (!s.ok()) errors.push_back(s.message());
+    }
+  }
+  if (session.conn) {
+    auto pending = PendingChangeSets(session.changelog, session.history,
+                                     session.ctx.dialect->name);
+    if (!pending.ok()) errors.push_back(pending.status().message());
+  }
+  if (!errors.empty()) {
+    std::string msg = "Validation Failed:";
+    for (const auto& e : errors) msg += "\n" + e;
+    return Status::Validation(msg);
+  }
+  fmt::print(io.out, "No validation errors found.\n");
+  return Status::Ok();
+}
+
+}  // namespace strata::cli

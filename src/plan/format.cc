@@ -1,0 +1,49 @@
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "strata/plan.h"
+
+namespace strata {
+
+std::string FormatPlan(const Plan& plan, std::string_view title,
+                       std::string_view changelog_path,
+                       std::string_view target) {
+  const std::string rule =
+      "-- *********************************************************************\n";
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  std::string out;
+  out += rule;
+  out += fmt::format("-- {}\n", title);
+  out += rule;
+  out += fmt::format("-- Change Log: {}\n", changelog_path);
+  out += fmt::format("-- Ran at: {:%m/%d/%y, %H:%M}\n", local);
+  out += fmt::format("-- Against: {}\n", target);
+  out += fmt::format("-- Strata version: {} (Liquibase 4.28.0 compatible)\n",
+                     STRATA_PLAN_VERSION);
+  out += rule;
+  out += '\n';
+  for (const PlanStep& step : plan.steps) {
+    out += "-- " + step.header + "\n";
+    for (const std::string& c : step.comments) out += "-- " + c + "\n";
+    if (!step.in_transaction)
+      out += "-- runInTransaction:false: the statements below run outside a transaction\n";
+    for (const Statement& s : step.statements) out += s.sql + ";\n\n";
+    for (const Statement& s : step.history) out += s.sql + ";\n\n";
+  }
+  return out;
+}
+
+std::string NewDeploymentId() {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::system_clock::now().time_since_epoch())
+                .count();
+  std::string digits = std::to_string(ms);
+  return digits.size() > 10 ? digits.substr(digits.size() - 10) : digits;
+}
+
+}  // namespace strata

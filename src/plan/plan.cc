@@ -1,2 +1,0 @@
-// Filled in by this stage's implementation.
-namespace strata {}
