@@ -1,0 +1,75 @@
+// The end-to-end slice against real SQLite files.
+#include "e2e_scenarios.h"
+
+namespace strata::test {
+namespace {
+
+std::string SqliteUrl(const std::string& dir, const std::string& name = "app.db") {
+  return "sqlite:" + dir + "/" + name;
+}
+
+TEST(E2eSqlite, UpdateStatusRollbackUpdate) {
+  std::string dir = TempDir();
+  LifecycleScenario(SqliteUrl(dir), dir);
+}
+
+TEST(E2eSqlite, UpdateSqlIsWhatUpdateRuns) {
+  std::string dir = TempDir();
+  UpdateSqlEqualsUpdateScenario(SqliteUrl(dir, "a.db"), SqliteUrl(dir, "b.db"), dir);
+}
+
+TEST(E2eSqlite, BadInputTouchesNothing) {
+  std::string dir = TempDir();
+  BadInputScenario(SqliteUrl(dir), dir);
+}
+
+TEST(E2eSqlite, FailedChangesetIsNeitherAppliedNorRecorded) {
+  std::string dir = TempDir();
+  RuntimeFailureScenario(SqliteUrl(dir), dir);
+}
+
+TEST(E2eSqlite, MissingRollbackIsAnError) {
+  std::string dir = TempDir();
+  NoRollbackScenario(SqliteUrl(dir), dir);
+}
+
+TEST(E2eSqlite, BadInputCreatesNoDatabaseFile) {
+  std::string dir = TempDir();
+  WriteFile(dir, "bad.yaml", "databaseChangeLog: [\n");
+  CmdResult r = RunStrata(Args(SqliteUrl(dir), "bad.yaml", {"update"}), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/app.db"));
+}
+
+TEST(E2eSqlite, ChangeSqliteCannotDoFailsBeforeAnythingRuns) {
+  std::string dir = TempDir();
+  WriteFile(dir, "fk.yaml",
+            "databaseChangeLog:\n"
+            "  - changeSet:\n      id: 1\n      author: a\n      changes:\n"
+            "        - createTable:\n            tableName: parent\n"
+            "            columns:\n              - column: {name: id, type: int}\n"
+            "  - changeSet:\n      id: 2\n      author: a\n      changes:\n"
+            "        - addForeignKeyConstraint:\n            baseTableName: parent\n"
+            "            baseColumnNames: id\n            constraintName: fk_self\n"
+            "            referencedTableName: parent\n            referencedColumnNames: id\n");
+  CmdResult r = RunStrata(Args(SqliteUrl(dir), "fk.yaml", {"update"}), dir);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.err.find("fk.yaml:12:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("addForeignKeyConstraint"), std::string::npos) << r.err;
+  EXPECT_FALSE(HasTable(SqliteUrl(dir), "parent"));
+  EXPECT_FALSE(HasTable(SqliteUrl(dir), "databasechangelog"));
+}
+
+TEST(E2eSqlite, OfflineUpdateSqlNeedsNoDatabase) {
+  std::string dir = TempDir();
+  CopyExample(dir);
+  CmdResult r = RunStrata(Args("offline:sqlite", kExample, {"update-sql"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("CREATE TABLE customer"), std::string::npos) << r.out;
+  r = RunStrata(Args("offline:sqlite", kExample, {"rollback-sql", "--tag=v1.0"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ALTER TABLE customer DROP COLUMN phone"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace strata::test
