@@ -27,7 +27,12 @@ class SqlWriter {
   // A string literal: 'it''s'.
   SqlWriter& Literal(std::string_view value);
   // A Liquibase type name mapped to the engine's spelling ("int" -> INTEGER).
-  SqlWriter& Type(std::string_view liquibase_type);
+  // REQUIRES: IsValidTypeName(liquibase_type).
+  SqlWriter& Type(std::string_view liquibase_type, bool auto_increment = false);
+  // A numeric literal (valueNumeric, defaultValueNumeric). Text that is not a
+  // plain number is what Liquibase then treats as a function: written as
+  // RawSql.
+  SqlWriter& Number(std::string_view number);
   // SQL the user wrote (sql bodies, where clauses, computed defaults, view
   // queries). Emitted verbatim by design.
   SqlWriter& RawSql(std::string_view user_sql);
@@ -47,5 +52,10 @@ std::string QuoteIdent(const Dialect& dialect, std::string_view name);
 std::string QuoteLiteral(std::string_view value);
 std::string MapType(const Dialect& dialect, std::string_view liquibase_type,
                     bool auto_increment = false);
+// True when `type` has only type-name characters: letters, digits, `_`, `.`,
+// spaces, one (...) of letters/digits/commas/spaces, and trailing `[]`.
+bool IsValidTypeName(std::string_view type);
+// True for an unsigned or signed decimal number ("5", "-1.5", "1e3").
+bool IsNumber(std::string_view text);
 
 }  // namespace strata

@@ -1,0 +1,1291 @@
+// Rendering: exact SQL per dialect. PostgreSQL without a schema matches
+// Liquibase 4.28.0's offline all-changes output; with default_schema=public
+// it matches the liquibase-test-harness expected files; SQLite likewise.
+// Other expectations were taken from Liquibase 4.28.0 update-sql runs
+// (offline:postgresql / offline:sqlite) unless a comment says Strata differs.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "strata/dialect.h"
+#include "strata/render.h"
+#include "strata/sql_writer.h"
+
+namespace strata {
+namespace {
+
+const Dialect& PG = PostgresDialect();
+const Dialect& SL = SqliteDialect();
+
+SourceLocation Loc(int line = 12, int col = 7) {
+  SourceLocation l;
+  l.file = std::make_shared<const std::string>("changelog.yaml");
+  l.line = line;
+  l.column = col;
+  return l;
+}
+
+std::string Render(const Change& c, const Dialect& d,
+                   std::optional<std::string> schema = std::nullopt) {
+  RenderOptions o;
+  o.dialect = &d;
+  o.default_schema = schema;
+  std::vector<Statement> out;
+  Status s = RenderChange(c, o, &out);
+  if (!s.ok()) return "ERROR: " + s.message();
+  std::string joined;
+  for (const Statement& st : out) {
+    if (!joined.empty()) joined += "\n";
+    joined += st.sql;
+  }
+  return joined;
+}
+std::string Pg(const Change& c) { return Render(c, PG); }
+std::string Pub(const Change& c) { return Render(c, PG, "public"); }
+std::string Sl(const Change& c) { return Render(c, SL); }
+
+Status RenderStatus(const Change& c, const Dialect& d) {
+  RenderOptions o;
+  o.dialect = &d;
+  std::vector<Statement> out;
+  Status s = RenderChange(c, o, &out);
+  if (!s.ok()) EXPECT_TRUE(out.empty());
+  return s;
+}
+
+ColumnConfig Col(std::string name, std::optional<std::string> type = std::nullopt) {
+  ColumnConfig c;
+  c.name = std::move(name);
+  c.type = std::move(type);
+  return c;
+}
+
+ConstraintsConfig& Cons(ColumnConfig& c) {
+  if (!c.constraints) c.constraints.emplace();
+  return *c.constraints;
+}
+
+Numeric N(std::string t) { return Numeric{std::move(t)}; }
+
+// ---- Identifier and literal quoting ---------------------------------------
+
+TEST(Quoting, PostgresLegacyStrategy) {
+  EXPECT_EQ(QuoteIdent(PG, "first_name"), "first_name");
+  EXPECT_EQ(QuoteIdent(PG, "varcharColumn"), "\"varcharColumn\"");
+  EXPECT_EQ(QuoteIdent(PG, "first_name_renameColumn_test"),
+            "\"first_name_renameColumn_test\"");
+  // All upper case stays bare (FK_T_L, PK_TEST_TABLE in Liquibase output).
+  EXPECT_EQ(QuoteIdent(PG, "FK_T_L"), "FK_T_L");
+  EXPECT_EQ(QuoteIdent(PG, "PK_TEST_TABLE"), "PK_TEST_TABLE");
+  EXPECT_EQ(QuoteIdent(PG, "order"), "\"order\"");
+  EXPECT_EQ(QuoteIdent(PG, "user"), "\"user\"");
+  EXPECT_EQ(QuoteIdent(PG, "value"), "value");  // not reserved on PG
+  EXPECT_EQ(QuoteIdent(PG, "1abc"), "\"1abc\"");
+  EXPECT_EQ(QuoteIdent(PG, "a-b"), "\"a-b\"");
+  EXPECT_EQ(QuoteIdent(PG, "datatypes.numeric_test_table"),
+            "\"datatypes.numeric_test_table\"");
+}
+
+TEST(Quoting, SqliteQuotesOnlyWhatItRejects) {
+  EXPECT_EQ(QuoteIdent(SL, "intColumn"), "intColumn");
+  EXPECT_EQ(QuoteIdent(SL, "PK_Mixed"), "PK_Mixed");
+  EXPECT_EQ(QuoteIdent(SL, "a b"), "\"a b\"");
+  // Liquibase leaves these bare, which SQLite rejects.
+  EXPECT_EQ(QuoteIdent(SL, "order"), "\"order\"");
+  EXPECT_EQ(QuoteIdent(SL, "group"), "\"group\"");
+  EXPECT_EQ(QuoteIdent(SL, "key"), "key");
+}
+
+TEST(Quoting, HostileIdentifiersAndValuesStayQuoted) {
+  EXPECT_EQ(QuoteIdent(PG, "a\"b"), "\"a\"\"b\"");
+  EXPECT_EQ(QuoteIdent(SL, "a\"b"), "\"a\"\"b\"");
+  EXPECT_EQ(QuoteLiteral("x'; DROP TABLE t; --"), "'x''; DROP TABLE t; --'");
+
+  Insert ins;
+  ins.table_name = "t\"; DROP TABLE x; --";
+  ColumnConfig c = Col("a\"b");
+  c.value = "x'; DROP TABLE t; --";
+  ins.columns = {c};
+  EXPECT_EQ(Pg(ins),
+            "INSERT INTO \"t\"\"; DROP TABLE x; --\" (\"a\"\"b\") VALUES "
+            "('x''; DROP TABLE t; --')");
+  EXPECT_EQ(Sl(ins),
+            "INSERT INTO \"t\"\"; DROP TABLE x; --\" (\"a\"\"b\") VALUES "
+            "('x''; DROP TABLE t; --')");
+
+  CreateTable ct;
+  ct.table_name = "MyTable";
+  ColumnConfig d = Col("Mixed\"", "varchar(5)");
+  d.default_value = "it's";
+  ct.columns = {d};
+  EXPECT_EQ(Pg(ct),
+            "CREATE TABLE \"MyTable\" (\"Mixed\"\"\" VARCHAR(5) DEFAULT 'it''s')");
+}
+
+TEST(Quoting, TypesMustBeTypeNames) {
+  EXPECT_TRUE(IsValidTypeName("varchar(10)"));
+  EXPECT_TRUE(IsValidTypeName("decimal(10, 2)"));
+  EXPECT_TRUE(IsValidTypeName("timestamp (1) with time zone"));
+  EXPECT_TRUE(IsValidTypeName("TEXT[]"));
+  EXPECT_TRUE(IsValidTypeName("java.sql.Types.VARCHAR(20)"));
+  EXPECT_FALSE(IsValidTypeName("int); DROP TABLE t; --"));
+  EXPECT_FALSE(IsValidTypeName("int default 1"  "'"));
+  EXPECT_FALSE(IsValidTypeName(""));
+
+  CreateTable ct;
+  ct.table_name = "t";
+  ct.columns = {Col("a", "int); DROP TABLE t; --")};
+  ct.loc = Loc(3, 5);
+  Status s = RenderStatus(ct, PG);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(s.message(),
+            "changelog.yaml:3:5: createTable: column 'a' has type 'int); DROP "
+            "TABLE t; --', which is not a type name");
+}
+
+// ---- Types ----------------------------------------------------------------
+
+TEST(Types, Postgres) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"int", "INTEGER"}, {"integer", "INTEGER"}, {"bigint", "BIGINT"},
+      {"smallint", "SMALLINT"}, {"varchar(10)", "VARCHAR(10)"},
+      {"boolean", "BOOLEAN"}, {"text", "TEXT"}, {"date", "date"},
+      {"datetime", "TIMESTAMP WITHOUT TIME ZONE"},
+      {"timestamp", "TIMESTAMP WITHOUT TIME ZONE"}, {"clob", "TEXT"},
+      {"blob", "OID"}, {"uuid", "UUID"}, {"decimal(10,2)", "DECIMAL(10, 2)"},
+      {"numeric(10,2)", "numeric(10, 2)"}, {"number", "numeric"},
+      {"currency", "DECIMAL"}, {"double", "DOUBLE PRECISION"},
+      {"double precision", "DOUBLE PRECISION"}, {"float", "FLOAT"},
+      {"char(3)", "CHAR(3)"}, {"java.sql.Types.VARCHAR(20)", "VARCHAR(20)"},
+      {"java.sql.Types.INTEGER", "INTEGER"},
+      {"java.sql.Types.TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE"},
+      {"java.sql.Types.REAL", "FLOAT"}, {"real", "REAL"},
+      {"time", "time WITHOUT TIME ZONE"},
+      {"time with time zone", "time WITH TIME ZONE"},
+      {"timestamp with time zone", "TIMESTAMP with time zone"},
+      {"timestamp (1) with time zone", "TIMESTAMP(1) with time zone"},
+      {"TIMESTAMP(3)", "TIMESTAMP(3) WITHOUT TIME ZONE"},
+      {"tinyint", "SMALLINT"}, {"nvarchar(5)", "VARCHAR(5)"},
+      {"character varying(7)", "VARCHAR(7)"}, {"bpchar(1)", "CHAR(1)"},
+      {"jsonb", "JSONB"}, {"my_custom_type", "MY_CUSTOM_TYPE"},
+      {"TEXT[]", "TEXT[]"}, {"NUMERIC[]", "NUMERIC[]"},
+      {"int unsigned", "INTEGER"}, {"bigint unsigned", "BIGINT unsigned"},
+      {"varbinary(10)", "BYTEA"}, {"money", "DECIMAL"},
+      {"serial", "INTEGER GENERATED BY DEFAULT AS IDENTITY"},
+      {"bigserial", "BIGINT GENERATED BY DEFAULT AS IDENTITY"},
+      {"varchar(max)", "VARCHAR(max)"}, {"float8", "FLOAT8"},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(MapType(PG, in), want) << in;
+  EXPECT_EQ(MapType(PG, "int", true), "INTEGER GENERATED BY DEFAULT AS IDENTITY");
+  EXPECT_EQ(MapType(PG, "serial", true), "INTEGER GENERATED BY DEFAULT AS IDENTITY");
+}
+
+TEST(Types, Sqlite) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"int", "INTEGER"}, {"bigint", "BIGINT"}, {"varchar(10)", "VARCHAR(10)"},
+      {"boolean", "BOOLEAN"}, {"text", "TEXT"}, {"date", "date"},
+      {"datetime", "TEXT"}, {"timestamp", "TEXT"}, {"TIMESTAMP(3)", "TEXT"},
+      {"clob", "TEXT"}, {"blob", "BLOB"}, {"uuid", "TEXT"},
+      {"decimal(10,2)", "DECIMAL(10, 2)"}, {"numeric(10,2)", "NUMBER(10, 2)"},
+      {"currency", "REAL"}, {"double", "DOUBLE"},
+      {"double precision", "DOUBLE precision"}, {"float", "FLOAT"},
+      {"real", "FLOAT"}, {"char(3)", "CHAR(3)"}, {"tinyint", "TINYINT"},
+      {"bit", "BOOLEAN"}, {"varbinary(10)", "BLOB(10)"}, {"time", "time"},
+      {"java.sql.Types.BOOLEAN", "BOOLEAN"}, {"bytea", "BYTEA"},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(MapType(SL, in), want) << in;
+}
+
+// ---- Offline all-changes output (PostgreSQL, no schema) -------------------
+
+TEST(PostgresAllChanges, MatchesLiquibaseOffline) {
+  AddColumn ac;
+  ac.table_name = "t";
+  ac.columns = {Col("c", "int")};
+  EXPECT_EQ(Pg(ac), "ALTER TABLE t ADD c INTEGER");
+
+  AddDefaultValue adv;
+  adv.table_name = "t";
+  adv.column_name = "c";
+  adv.default_value = "x";
+  EXPECT_EQ(Pg(adv), "ALTER TABLE t ALTER COLUMN  c SET DEFAULT 'x'");
+
+  AddForeignKeyConstraint fk;
+  fk.base_table_name = "t";
+  fk.base_column_names = "c";
+  fk.constraint_name = "fk";
+  fk.referenced_table_name = "r";
+  fk.referenced_column_names = "id";
+  EXPECT_EQ(Pg(fk), "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (c) REFERENCES r (id)");
+
+  AddNotNullConstraint nn;
+  nn.table_name = "t";
+  nn.column_name = "c";
+  EXPECT_EQ(Pg(nn), "ALTER TABLE t ALTER COLUMN  c SET NOT NULL");
+
+  AddUniqueConstraint uq;
+  uq.table_name = "t";
+  uq.column_names = "c";
+  EXPECT_EQ(Pg(uq), "ALTER TABLE t ADD UNIQUE (c)");
+
+  CreateIndex ix;
+  ix.table_name = "t";
+  ix.index_name = "i";
+  ix.columns = {Col("c")};
+  EXPECT_EQ(Pg(ix), "CREATE INDEX i ON t(c)");
+
+  CreateTable ct;
+  ct.table_name = "t";
+  ct.columns = {Col("id", "int")};
+  EXPECT_EQ(Pg(ct), "CREATE TABLE t (id INTEGER)");
+
+  CreateView cv;
+  cv.view_name = "v";
+  cv.select_query = "select 1";
+  EXPECT_EQ(Pg(cv), "CREATE VIEW v AS select 1");
+
+  Delete del;
+  del.table_name = "t";
+  del.where = "id=1";
+  EXPECT_EQ(Pg(del), "DELETE FROM t WHERE id=1");
+
+  DropColumn dc;
+  dc.table_name = "t";
+  dc.column_name = "c";
+  EXPECT_EQ(Pg(dc), "ALTER TABLE t DROP COLUMN c");
+
+  DropDefaultValue ddv;
+  ddv.table_name = "t";
+  ddv.column_name = "c";
+  EXPECT_EQ(Pg(ddv), "ALTER TABLE t ALTER COLUMN c DROP DEFAULT");
+
+  DropForeignKeyConstraint dfk;
+  dfk.base_table_name = "t";
+  dfk.constraint_name = "fk";
+  EXPECT_EQ(Pg(dfk), "ALTER TABLE t DROP CONSTRAINT fk");
+
+  DropIndex di;
+  di.index_name = "i";
+  di.table_name = "t";
+  EXPECT_EQ(Pg(di), "DROP INDEX i");
+
+  DropNotNullConstraint dnn;
+  dnn.table_name = "t";
+  dnn.column_name = "c";
+  EXPECT_EQ(Pg(dnn), "ALTER TABLE t ALTER COLUMN  c DROP NOT NULL");
+
+  DropTable dt;
+  dt.table_name = "t";
+  EXPECT_EQ(Pg(dt), "DROP TABLE t");
+
+  DropUniqueConstraint du;
+  du.table_name = "t";
+  du.constraint_name = "u";
+  EXPECT_EQ(Pg(du), "ALTER TABLE t DROP CONSTRAINT u");
+
+  DropView dv;
+  dv.view_name = "v";
+  EXPECT_EQ(Pg(dv), "DROP VIEW v");
+
+  EXPECT_EQ(Pg(Empty{}), "");
+
+  Insert ins;
+  ins.table_name = "t";
+  ColumnConfig id = Col("id");
+  id.value_numeric = N("1");
+  ins.columns = {id};
+  EXPECT_EQ(Pg(ins), "INSERT INTO t (id) VALUES (1)");
+
+  RenameColumn rc;
+  rc.table_name = "t";
+  rc.old_column_name = "a";
+  rc.new_column_name = "b";
+  EXPECT_EQ(Pg(rc), "ALTER TABLE t RENAME COLUMN a TO b");
+
+  RenameTable rt;
+  rt.old_table_name = "a";
+  rt.new_table_name = "b";
+  EXPECT_EQ(Pg(rt), "ALTER TABLE a RENAME TO b");
+
+  TagDatabase tag;
+  tag.tag = "v1";
+  EXPECT_EQ(Pg(tag), "");
+
+  Update up;
+  up.table_name = "t";
+  up.where = "id=1";
+  ColumnConfig c = Col("c");
+  c.value = "x";
+  up.columns = {c};
+  EXPECT_EQ(Pg(up), "UPDATE t SET c = 'x' WHERE id=1");
+}
+
+// ---- Test-harness expected SQL (default schema public / SQLite) -----------
+
+CreateTable HarnessTestTable(std::string name = "test_table") {
+  CreateTable ct;
+  ct.table_name = std::move(name);
+  ColumnConfig id = Col("test_id", "int");
+  Cons(id).primary_key = true;
+  Cons(id).nullable = false;
+  ColumnConfig col = Col("test_column", "varchar(50)");
+  Cons(col).nullable = false;
+  ct.columns = {id, col};
+  return ct;
+}
+
+TEST(Harness, CreateTable) {
+  EXPECT_EQ(Pub(HarnessTestTable()),
+            "CREATE TABLE public.test_table (test_id INTEGER NOT NULL, "
+            "test_column VARCHAR(50) NOT NULL, CONSTRAINT test_table_pkey "
+            "PRIMARY KEY (test_id))");
+  EXPECT_EQ(Sl(HarnessTestTable()),
+            "CREATE TABLE test_table (test_id INTEGER NOT NULL, test_column "
+            "VARCHAR(50) NOT NULL, CONSTRAINT PK_TEST_TABLE PRIMARY KEY (test_id))");
+  EXPECT_EQ(Sl(HarnessTestTable("oldnametable")),
+            "CREATE TABLE oldnametable (test_id INTEGER NOT NULL, test_column "
+            "VARCHAR(50) NOT NULL, CONSTRAINT PK_OLDNAMETABLE PRIMARY KEY (test_id))");
+}
+
+TEST(Harness, CreateTableTypes) {
+  CreateTable text;
+  text.table_name = "createTableDataTypeText";
+  text.columns = {Col("textCol", "text")};
+  EXPECT_EQ(Pub(text),
+            "CREATE TABLE public.\"createTableDataTypeText\" (\"textCol\" TEXT)");
+  EXPECT_EQ(Sl(text), "CREATE TABLE createTableDataTypeText (textCol TEXT)");
+
+  CreateTable ts;
+  ts.table_name = "lms_create_table_test";
+  ts.columns = {Col("lms_test_id", "int"), Col("lms_test_timestamp", "timestamp")};
+  EXPECT_EQ(Pub(ts),
+            "CREATE TABLE public.lms_create_table_test (lms_test_id INTEGER, "
+            "lms_test_timestamp TIMESTAMP WITHOUT TIME ZONE)");
+  EXPECT_EQ(Sl(ts),
+            "CREATE TABLE lms_create_table_test (lms_test_id INTEGER, "
+            "lms_test_timestamp TEXT)");
+
+  // postgresql/createTableWithNumericColumn
+  CreateTable n;
+  n.table_name = "contacts";
+  ColumnConfig id = Col("id", "INTEGER");
+  id.auto_increment = true;
+  Cons(id).primary_key = true;
+  n.columns = {id, Col("name", "VARCHAR(100)"), Col("phones", "TEXT[]"),
+               Col("po_box", "NUMERIC[]")};
+  EXPECT_EQ(Pub(n),
+            "CREATE TABLE public.contacts (id INTEGER GENERATED BY DEFAULT AS "
+            "IDENTITY NOT NULL, name VARCHAR(100), phones TEXT[], po_box "
+            "NUMERIC[], CONSTRAINT contacts_pkey PRIMARY KEY (id))");
+}
+
+TEST(Harness, AddColumnWithValues) {
+  AddColumn ac;
+  ac.table_name = "authors";
+  ColumnConfig a = Col("varcharColumn", "varchar(25)");
+  a.value = "INITIAL_VALUE";
+  ColumnConfig b = Col("intColumn", "int");
+  b.value_numeric = N("5");
+  ColumnConfig c = Col("dateColumn", "date");
+  c.value_date = "2020-09-21";
+  ac.columns = {a, b, c};
+  EXPECT_EQ(Pub(ac),
+            "ALTER TABLE public.authors ADD \"varcharColumn\" VARCHAR(25)\n"
+            "ALTER TABLE public.authors ADD \"intColumn\" INTEGER\n"
+            "ALTER TABLE public.authors ADD \"dateColumn\" date\n"
+            "UPDATE public.authors SET \"varcharColumn\" = 'INITIAL_VALUE'\n"
+            "UPDATE public.authors SET \"intColumn\" = 5\n"
+            "UPDATE public.authors SET \"dateColumn\" = '2020-09-21'");
+  // Not in the harness (Liquibase needs a live SQLite database); valid SQLite.
+  EXPECT_EQ(Sl(ac),
+            "ALTER TABLE authors ADD varcharColumn VARCHAR(25)\n"
+            "ALTER TABLE authors ADD intColumn INTEGER\n"
+            "ALTER TABLE authors ADD dateColumn date\n"
+            "UPDATE authors SET varcharColumn = 'INITIAL_VALUE'\n"
+            "UPDATE authors SET intColumn = 5\n"
+            "UPDATE authors SET dateColumn = '2020-09-21'");
+}
+
+TEST(Harness, AddDefaultValueVariants) {
+  AddDefaultValue a;
+  a.table_name = "posts";
+  a.column_name = "title";
+  a.column_data_type = "varchar(255)";
+  a.default_value = "title_test";
+  EXPECT_EQ(Pub(a), "ALTER TABLE public.posts ALTER COLUMN  title SET DEFAULT 'title_test'");
+
+  AddDefaultValue b;
+  b.table_name = "authors";
+  b.column_name = "booleanColumn";
+  b.default_value_boolean = true;
+  EXPECT_EQ(Pub(b),
+            "ALTER TABLE public.authors ALTER COLUMN  \"booleanColumn\" SET DEFAULT TRUE");
+
+  AddDefaultValue c;
+  c.table_name = "posts";
+  c.column_name = "inserted_date";
+  c.default_value_computed = "CURRENT_TIMESTAMP";
+  EXPECT_EQ(Pub(c), "ALTER TABLE public.posts ALTER COLUMN  inserted_date SET DEFAULT NOW()");
+
+  AddDefaultValue d;
+  d.table_name = "authors";
+  d.column_name = "dateTimeColumn";
+  d.default_value_date = "2008-02-12T12:34:03";
+  EXPECT_EQ(Pub(d),
+            "ALTER TABLE public.authors ALTER COLUMN  \"dateTimeColumn\" SET "
+            "DEFAULT '2008-02-12 12:34:03'");
+
+  AddDefaultValue n;
+  n.table_name = "authors";
+  n.column_name = "numericColumn";
+  n.default_value_numeric = "100000000";
+  EXPECT_EQ(Pub(n),
+            "ALTER TABLE public.authors ALTER COLUMN  \"numericColumn\" SET DEFAULT 100000000");
+
+  AddDefaultValue s;
+  s.table_name = "t";
+  s.column_name = "c";
+  s.default_value_sequence_next = "seq1";
+  EXPECT_EQ(Pub(s),
+            "ALTER TABLE public.t ALTER COLUMN  c SET DEFAULT nextval('public.seq1')\n"
+            "ALTER SEQUENCE public.seq1 OWNED BY public.t.c");
+  EXPECT_EQ(Pg(s),
+            "ALTER TABLE t ALTER COLUMN  c SET DEFAULT nextval('seq1')\n"
+            "ALTER SEQUENCE seq1 OWNED BY t.c");
+
+  AddColumn ac;
+  ac.table_name = "authors";
+  ac.columns = {Col("numericColumn", "number")};
+  EXPECT_EQ(Pub(ac), "ALTER TABLE public.authors ADD \"numericColumn\" numeric");
+}
+
+TEST(Harness, ForeignKeysAndConstraints) {
+  AddForeignKeyConstraint fk;
+  fk.base_column_names = "author_id";
+  fk.base_table_name = "posts";
+  fk.constraint_name = "fk_posts_authors_test";
+  fk.on_delete = "CASCADE";
+  fk.on_update = "RESTRICT";
+  fk.referenced_column_names = "id";
+  fk.referenced_table_name = "authors";
+  fk.validate = true;
+  EXPECT_EQ(Pub(fk),
+            "ALTER TABLE public.posts ADD CONSTRAINT fk_posts_authors_test "
+            "FOREIGN KEY (author_id) REFERENCES public.authors (id) ON UPDATE "
+            "RESTRICT ON DELETE CASCADE");
+
+  AddForeignKeyConstraint fk2 = fk;
+  fk2.on_update.reset();
+  fk2.on_delete.reset();
+  fk2.base_column_names = "a, b";
+  fk2.referenced_column_names = "x,y";
+  fk2.base_table_schema_name = "s1";
+  fk2.referenced_table_schema_name = "s2";
+  fk2.delete_cascade = true;
+  fk2.deferrable = true;
+  fk2.initially_deferred = true;
+  fk2.validate = false;
+  EXPECT_EQ(Pub(fk2),
+            "ALTER TABLE s1.posts ADD CONSTRAINT fk_posts_authors_test FOREIGN "
+            "KEY (a, b) REFERENCES s2.authors (x, y) ON DELETE CASCADE "
+            "DEFERRABLE INITIALLY DEFERRED NOT VALID");
+
+  AddForeignKeyConstraint bad = fk;
+  bad.on_delete = "CASCADE; DROP TABLE t";
+  EXPECT_EQ(RenderStatus(bad, PG).code(), Status::Code::kInvalidInput);
+
+  DropForeignKeyConstraint dfk;
+  dfk.base_table_name = "posts";
+  dfk.constraint_name = "fk_posts_authors_test";
+  EXPECT_EQ(Pub(dfk), "ALTER TABLE public.posts DROP CONSTRAINT fk_posts_authors_test");
+
+  AddUniqueConstraint uq;
+  uq.column_names = "email";
+  uq.constraint_name = "test_unique_constraint";
+  uq.deferrable = true;
+  uq.initially_deferred = true;
+  uq.table_name = "authors";
+  uq.validate = true;
+  EXPECT_EQ(Pub(uq),
+            "ALTER TABLE public.authors ADD CONSTRAINT test_unique_constraint "
+            "UNIQUE (email) DEFERRABLE INITIALLY DEFERRED");
+
+  DropUniqueConstraint du;
+  du.table_name = "authors";
+  du.constraint_name = "test_unique_constraint";
+  EXPECT_EQ(Pub(du), "ALTER TABLE public.authors DROP CONSTRAINT test_unique_constraint");
+
+  AddNotNullConstraint nn;
+  nn.column_data_type = "date";
+  nn.column_name = "inserted_date";
+  nn.constraint_name = "test_notNull";
+  nn.table_name = "posts";
+  nn.validate = true;
+  EXPECT_EQ(Pub(nn), "ALTER TABLE public.posts ALTER COLUMN  inserted_date SET NOT NULL");
+  nn.default_null_value = "0";
+  EXPECT_EQ(Pub(nn),
+            "UPDATE public.posts SET inserted_date = '0' WHERE inserted_date IS NULL\n"
+            "ALTER TABLE public.posts ALTER COLUMN  inserted_date SET NOT NULL");
+
+  DropNotNullConstraint dnn;
+  dnn.column_name = "inserted_date";
+  dnn.table_name = "posts";
+  EXPECT_EQ(Pub(dnn), "ALTER TABLE public.posts ALTER COLUMN  inserted_date DROP NOT NULL");
+
+  DropDefaultValue ddv;
+  ddv.table_name = "posts";
+  ddv.column_name = "title";
+  EXPECT_EQ(Pub(ddv), "ALTER TABLE public.posts ALTER COLUMN title DROP DEFAULT");
+}
+
+TEST(Harness, IndexesViewsTablesColumns) {
+  CreateIndex ix;
+  ix.index_name = "idx_first_name";
+  ix.table_name = "authors";
+  ix.columns = {Col("first_name")};
+  EXPECT_EQ(Pub(ix), "CREATE INDEX idx_first_name ON public.authors(first_name)");
+  EXPECT_EQ(Sl(ix), "CREATE INDEX idx_first_name ON authors(first_name)");
+
+  DropIndex di;
+  di.index_name = "idx_first_name";
+  di.table_name = "authors";
+  EXPECT_EQ(Pub(di), "DROP INDEX public.idx_first_name");
+  EXPECT_EQ(Sl(di), "DROP INDEX idx_first_name");
+
+  CreateView cv;
+  cv.view_name = "test_view";
+  cv.select_query = "\n  select id, first_name, last_name, email from authors\n  ";
+  EXPECT_EQ(Pub(cv),
+            "CREATE VIEW public.test_view AS select id, first_name, last_name, "
+            "email from authors");
+  EXPECT_EQ(Sl(cv),
+            "CREATE VIEW test_view AS select id, first_name, last_name, email from authors");
+
+  DropView dv;
+  dv.view_name = "test_view";
+  EXPECT_EQ(Pub(dv), "DROP VIEW public.test_view");
+  EXPECT_EQ(Sl(dv), "DROP VIEW test_view");
+
+  DropTable dt;
+  dt.table_name = "test_table";
+  EXPECT_EQ(Pub(dt), "DROP TABLE public.test_table");
+  EXPECT_EQ(Sl(dt), "DROP TABLE test_table");
+
+  RenameTable rt;
+  rt.old_table_name = "oldnametable";
+  rt.new_table_name = "newnametable";
+  EXPECT_EQ(Pub(rt), "ALTER TABLE public.oldnametable RENAME TO newnametable");
+  EXPECT_EQ(Sl(rt), "ALTER TABLE oldnametable RENAME TO newnametable");
+
+  RenameColumn rc;
+  rc.column_data_type = "varchar(50) NOT NULL";
+  rc.new_column_name = "first_name_renameColumn_test";
+  rc.old_column_name = "first_name";
+  rc.table_name = "authors";
+  EXPECT_EQ(Pub(rc),
+            "ALTER TABLE public.authors RENAME COLUMN first_name TO "
+            "\"first_name_renameColumn_test\"");
+  // Liquibase says INVALID TEST; SQLite 3.25+ renames columns.
+  EXPECT_EQ(Sl(rc),
+            "ALTER TABLE authors RENAME COLUMN first_name TO first_name_renameColumn_test");
+
+  DropColumn dc;
+  dc.table_name = "posts";
+  dc.column_name = "varcharColumn";
+  EXPECT_EQ(Pub(dc), "ALTER TABLE public.posts DROP COLUMN \"varcharColumn\"");
+  // Liquibase rebuilds the table; SQLite 3.35+ drops columns in place.
+  EXPECT_EQ(Sl(dc), "ALTER TABLE posts DROP COLUMN varcharColumn");
+}
+
+TEST(Harness, InsertDeleteSql) {
+  Insert ins;
+  ins.table_name = "posts";
+  for (auto [n, v] : {std::pair{"id", "100"}, {"author_id", "6"}, {"title", "value"},
+                      {"description", "value"}, {"content", "value"},
+                      {"inserted_date", "2006-10-09"}}) {
+    ColumnConfig c = Col(n);
+    c.value = v;
+    ins.columns.push_back(c);
+  }
+  EXPECT_EQ(Pub(ins),
+            "INSERT INTO public.posts (id, author_id, title, description, "
+            "content, inserted_date) VALUES ('100', '6', 'value', 'value', "
+            "'value', '2006-10-09')");
+  EXPECT_EQ(Sl(ins),
+            "INSERT INTO posts (id, author_id, title, description, content, "
+            "inserted_date) VALUES ('100', '6', 'value', 'value', 'value', "
+            "'2006-10-09')");
+
+  Delete del;
+  del.table_name = "posts";
+  del.where = "id=100";
+  EXPECT_EQ(Pub(del), "DELETE FROM public.posts WHERE id=100");
+  EXPECT_EQ(Sl(del), "DELETE FROM posts WHERE id=100");
+
+  Sql sql;
+  sql.sql =
+      "\n            insert into sqltest (id) values (1);\n            insert "
+      "into sqltest (id) values (2);\n            insert into sqltest (id) "
+      "values (3);\n        ";
+  const char* want =
+      "insert into sqltest (id) values (1)\ninsert into sqltest (id) values "
+      "(2)\ninsert into sqltest (id) values (3)";
+  EXPECT_EQ(Pub(sql), want);
+  EXPECT_EQ(Sl(sql), want);
+}
+
+// ---- Liquibase update-sql runs (beyond the harness) ------------------------
+
+TEST(CreateTable, ConstraintsDefaultsAndIdentity) {
+  CreateTable ct;
+  ct.table_name = "person";
+  ColumnConfig id = Col("id", "int");
+  id.auto_increment = true;
+  Cons(id).primary_key = true;
+  Cons(id).nullable = false;
+  ColumnConfig name = Col("name", "varchar(50)");
+  name.default_value = "it's";
+  Cons(name).nullable = false;
+  Cons(name).unique = true;
+  Cons(name).unique_constraint_name = "uq_name";
+  ColumnConfig n = Col("n", "int");
+  n.default_value_numeric = N("5");
+  ColumnConfig b = Col("b", "boolean");
+  b.default_value_boolean = true;
+  ColumnConfig d = Col("d", "datetime");
+  d.default_value_computed = "CURRENT_TIMESTAMP";
+  ColumnConfig dd = Col("dd", "date");
+  dd.default_value_date = "2020-01-02";
+  ColumnConfig dt = Col("dt", "datetime");
+  dt.default_value_date = "2020-01-02T03:04:05";
+  ColumnConfig ref = Col("ref_id", "int");
+  Cons(ref).references = "other(id)";
+  Cons(ref).foreign_key_name = "fk_ref";
+  ColumnConfig ref2 = Col("ref2", "int");
+  Cons(ref2).referenced_table_name = "other";
+  Cons(ref2).referenced_column_names = "id";
+  Cons(ref2).foreign_key_name = "FK_Ref2";
+  Cons(ref2).delete_cascade = true;
+  ColumnConfig ref3 = Col("ref3", "int");
+  Cons(ref3).referenced_table_name = "other";
+  Cons(ref3).referenced_column_names = "id";
+  Cons(ref3).foreign_key_name = "fk3";
+  Cons(ref3).referenced_table_schema_name = "s2";
+  ct.columns = {id, name, n, b, d, dd, dt, ref, ref2, ref3};
+  // Liquibase orders the FOREIGN KEY clauses by hash; Strata by column.
+  EXPECT_EQ(Pub(ct),
+            "CREATE TABLE public.person (id INTEGER GENERATED BY DEFAULT AS "
+            "IDENTITY NOT NULL, name VARCHAR(50) DEFAULT 'it''s' NOT NULL, n "
+            "INTEGER DEFAULT 5, b BOOLEAN DEFAULT TRUE, d TIMESTAMP WITHOUT "
+            "TIME ZONE DEFAULT NOW(), dd date DEFAULT '2020-01-02', dt "
+            "TIMESTAMP WITHOUT TIME ZONE DEFAULT '2020-01-02 03:04:05', ref_id "
+            "INTEGER, ref2 INTEGER, ref3 INTEGER, CONSTRAINT person_pkey "
+            "PRIMARY KEY (id), CONSTRAINT fk_ref FOREIGN KEY (ref_id) "
+            "REFERENCES public.other(id), CONSTRAINT \"FK_Ref2\" FOREIGN KEY "
+            "(ref2) REFERENCES public.other(id) ON DELETE CASCADE, CONSTRAINT "
+            "fk3 FOREIGN KEY (ref3) REFERENCES s2.other(id), CONSTRAINT "
+            "uq_name UNIQUE (name))");
+  // SQLite: the schema-qualified reference is refused.
+  ct.columns.pop_back();
+  EXPECT_EQ(Sl(ct),
+            "CREATE TABLE person (id INTEGER CONSTRAINT PK_PERSON PRIMARY KEY "
+            "AUTOINCREMENT NOT NULL, name VARCHAR(50) DEFAULT 'it''s' NOT "
+            "NULL, n INTEGER DEFAULT 5, b BOOLEAN DEFAULT 1, d TEXT DEFAULT "
+            "CURRENT_TIMESTAMP, dd date DEFAULT '2020-01-02', dt TEXT DEFAULT "
+            "'2020-01-02 03:04:05', ref_id INTEGER, ref2 INTEGER, CONSTRAINT "
+            "fk_ref FOREIGN KEY (ref_id) REFERENCES other(id), CONSTRAINT "
+            "FK_Ref2 FOREIGN KEY (ref2) REFERENCES other(id) ON DELETE "
+            "CASCADE, CONSTRAINT uq_name UNIQUE (name))");
+}
+
+TEST(CreateTable, PrimaryKeyNamesAndIdentityOptions) {
+  CreateTable ct;
+  ct.table_name = "MyTable";
+  ColumnConfig id = Col("id", "int");
+  Cons(id).primary_key = true;
+  ct.columns = {id};
+  EXPECT_EQ(Pub(ct),
+            "CREATE TABLE public.\"MyTable\" (id INTEGER NOT NULL, CONSTRAINT "
+            "\"MyTable_pkey\" PRIMARY KEY (id))");
+  EXPECT_EQ(Sl(ct),
+            "CREATE TABLE MyTable (id INTEGER NOT NULL, CONSTRAINT PK_MYTABLE "
+            "PRIMARY KEY (id))");
+
+  CreateTable t2;
+  t2.table_name = "T2";
+  t2.schema_name = "myschema";
+  ColumnConfig a = Col("a", "int");
+  Cons(a).primary_key = true;
+  Cons(a).primary_key_name = "PK_Mixed";
+  ColumnConfig b = Col("b", "int");
+  Cons(b).primary_key = true;
+  ColumnConfig c = Col("c", "int");
+  Cons(c).unique = true;
+  ColumnConfig d = Col("d", "int");
+  Cons(d).nullable = true;
+  t2.columns = {a, b, c, d};
+  EXPECT_EQ(Pub(t2),
+            "CREATE TABLE myschema.T2 (a INTEGER NOT NULL, b INTEGER NOT NULL, "
+            "c INTEGER, d INTEGER, CONSTRAINT \"PK_Mixed\" PRIMARY KEY (a, b), "
+            "UNIQUE (c))");
+
+  CreateTable t4;
+  t4.table_name = "t4";
+  ColumnConfig id4 = Col("id", "bigint");
+  id4.auto_increment = true;
+  id4.start_with = N("100");
+  id4.increment_by = N("5");
+  Cons(id4).primary_key = true;
+  t4.columns = {id4};
+  EXPECT_EQ(Pg(t4),
+            "CREATE TABLE t4 (id BIGINT GENERATED BY DEFAULT AS IDENTITY "
+            "(START WITH 100 INCREMENT BY 5) NOT NULL, CONSTRAINT t4_pkey "
+            "PRIMARY KEY (id))");
+  // Liquibase writes BIGINT ... AUTOINCREMENT, which SQLite rejects.
+  EXPECT_EQ(Sl(t4),
+            "CREATE TABLE t4 (id INTEGER CONSTRAINT PK_T4 PRIMARY KEY "
+            "AUTOINCREMENT NOT NULL)");
+
+  CreateTable t6;
+  t6.table_name = "t6";
+  ColumnConfig id6 = Col("id", "int");
+  id6.auto_increment = true;
+  Cons(id6).primary_key = true;
+  Cons(id6).primary_key_name = "pk_t6";
+  t6.columns = {id6};
+  EXPECT_EQ(Sl(t6),
+            "CREATE TABLE t6 (id INTEGER CONSTRAINT pk_t6 PRIMARY KEY "
+            "AUTOINCREMENT NOT NULL)");
+
+  CreateTable remarks;
+  remarks.table_name = "t";
+  remarks.remarks = "table's remark";
+  ColumnConfig rc = Col("id", "int");
+  rc.remarks = "col remark";
+  remarks.columns = {rc};
+  EXPECT_EQ(Pg(remarks),
+            "CREATE TABLE t (id INTEGER)\nCOMMENT ON TABLE t IS 'table''s "
+            "remark'\nCOMMENT ON COLUMN t.id IS 'col remark'");
+  EXPECT_EQ(Sl(remarks), "CREATE TABLE t (id INTEGER)");
+}
+
+TEST(AddColumn, ConstraintsAndValuesOnPostgres) {
+  AddColumn ac;
+  ac.table_name = "person";
+  ColumnConfig e = Col("e", "varchar(20)");
+  e.value = "x'y";
+  Cons(e).nullable = false;
+  ColumnConfig f = Col("f", "int");
+  f.default_value_numeric = N("3");
+  ColumnConfig g = Col("g", "boolean");
+  g.value_boolean = true;
+  g.default_value_boolean = false;
+  ColumnConfig h = Col("h", "int");
+  Cons(h).unique = true;
+  ColumnConfig i = Col("i", "int");
+  Cons(i).primary_key = true;
+  ColumnConfig j = Col("j", "int");
+  Cons(j).references = "other(id)";
+  Cons(j).foreign_key_name = "fk_j";
+  ColumnConfig k = Col("k", "int");
+  k.value_computed = "1+1";
+  ac.columns = {e, f, g, h, i, j, k};
+  EXPECT_EQ(Pub(ac),
+            "ALTER TABLE public.person ADD e VARCHAR(20)\n"
+            "ALTER TABLE public.person ADD f INTEGER DEFAULT 3\n"
+            "ALTER TABLE public.person ADD g BOOLEAN DEFAULT FALSE\n"
+            "ALTER TABLE public.person ADD h INTEGER\n"
+            "ALTER TABLE public.person ADD UNIQUE (h)\n"
+            "ALTER TABLE public.person ADD i INTEGER NOT NULL PRIMARY KEY\n"
+            "ALTER TABLE public.person ADD j INTEGER\n"
+            "ALTER TABLE public.person ADD CONSTRAINT fk_j FOREIGN KEY (j) "
+            "REFERENCES public.other (id)\n"
+            "ALTER TABLE public.person ADD k INTEGER\n"
+            "UPDATE public.person SET e = 'x''y'\n"
+            "UPDATE public.person SET g = TRUE\n"
+            "UPDATE public.person SET k = 1+1\n"
+            "ALTER TABLE public.person ALTER COLUMN  e SET NOT NULL");
+
+  AddColumn ac2;
+  ac2.table_name = "person";
+  ac2.schema_name = "sch";
+  ColumnConfig a = Col("e", "varchar(20)");
+  Cons(a).nullable = false;
+  ColumnConfig ai = Col("g", "int");
+  ai.auto_increment = true;
+  ColumnConfig h2 = Col("h", "int");
+  h2.default_value_computed = "now()";
+  ColumnConfig kk = Col("k", "boolean");
+  kk.default_value_boolean = true;
+  Cons(kk).nullable = false;
+  ac2.columns = {a, ai, h2, kk};
+  EXPECT_EQ(Pub(ac2),
+            "ALTER TABLE sch.person ADD e VARCHAR(20) NOT NULL\n"
+            "ALTER TABLE sch.person ADD g INTEGER GENERATED BY DEFAULT AS IDENTITY\n"
+            "ALTER TABLE sch.person ADD h INTEGER DEFAULT NOW()\n"
+            "ALTER TABLE sch.person ADD k BOOLEAN DEFAULT TRUE NOT NULL");
+  // example-changelog changeset 5 (update-sql.pg.sql)
+  AddColumn age;
+  age.table_name = "person";
+  ColumnConfig ag = Col("age", "int");
+  ag.default_value_numeric = N("0");
+  age.columns = {ag};
+  EXPECT_EQ(Pub(age), "ALTER TABLE public.person ADD age INTEGER DEFAULT 0");
+}
+
+TEST(Insert, UpdateValueKinds) {
+  Insert ins;
+  ins.table_name = "person";
+  ins.schema_name = "s";
+  ColumnConfig a = Col("a");
+  a.value = "x'y";
+  ColumnConfig b = Col("b");
+  b.value_numeric = N("5");
+  ColumnConfig c = Col("c");
+  c.value_boolean = true;
+  ColumnConfig d = Col("d");
+  d.value_computed = "now()";
+  ColumnConfig e = Col("e");
+  e.value_date = "2020-01-02";
+  ColumnConfig f = Col("f");
+  f.value_date = "2020-01-02T03:04:05";
+  ins.columns = {a, b, c, d, e, f, Col("Mixed")};
+  EXPECT_EQ(Pub(ins),
+            "INSERT INTO s.person (a, b, c, d, e, f, \"Mixed\") VALUES "
+            "('x''y', 5, TRUE, NOW(), '2020-01-02', '2020-01-02 03:04:05', NULL)");
+  ins.schema_name.reset();
+  // Liquibase keeps now() on SQLite (its current-time function is
+  // CURRENT_TIMESTAMP).
+  EXPECT_EQ(Sl(ins),
+            "INSERT INTO person (a, b, c, d, e, f, Mixed) VALUES ('x''y', 5, "
+            "1, now(), '2020-01-02', '2020-01-02 03:04:05', NULL)");
+
+  Update up;
+  up.table_name = "person";
+  up.where = "id = 1";
+  ColumnConfig u1 = Col("c");
+  u1.value_boolean = false;
+  ColumnConfig u2 = Col("d");
+  u2.value_computed = "CURRENT_TIMESTAMP";
+  up.columns = {u1, u2};
+  EXPECT_EQ(Pg(up), "UPDATE person SET c = FALSE, d = NOW() WHERE id = 1");
+  EXPECT_EQ(Sl(up), "UPDATE person SET c = 0, d = CURRENT_TIMESTAMP WHERE id = 1");
+  up.where.reset();
+  EXPECT_EQ(Pg(up), "UPDATE person SET c = FALSE, d = NOW()");
+
+  Delete del;
+  del.table_name = "person";
+  EXPECT_EQ(Pub(del), "DELETE FROM public.person");
+
+  Insert only_sqlite = ins;
+  only_sqlite.dbms = "sqlite";
+  EXPECT_EQ(Pg(only_sqlite), "");
+  Sql not_pg;
+  not_pg.sql = "select 1";
+  not_pg.dbms = "!postgresql";
+  EXPECT_EQ(Pg(not_pg), "");
+  EXPECT_EQ(Sl(not_pg), "select 1");
+}
+
+TEST(Misc, IndexViewRenameDropVariants) {
+  CreateIndex ix;
+  ix.table_name = "MyTab";
+  ix.index_name = "IX_Mixed";
+  ix.unique = true;
+  ColumnConfig b = Col("B");
+  b.descending = true;
+  ix.columns = {Col("a"), b};
+  EXPECT_EQ(Pub(ix), "CREATE UNIQUE INDEX \"IX_Mixed\" ON public.\"MyTab\"(a, B DESC)");
+  EXPECT_EQ(Sl(ix), "CREATE UNIQUE INDEX IX_Mixed ON MyTab(a, B DESC)");
+
+  CreateIndex unnamed;
+  unnamed.table_name = "t";
+  ColumnConfig expr = Col("lower(b)");
+  expr.computed = true;
+  unnamed.columns = {Col("a"), expr};
+  EXPECT_EQ(Pub(unnamed), "CREATE INDEX ON public.t(a, lower(b))");
+
+  CreateView cv;
+  cv.view_name = "v1";
+  cv.replace_if_exists = true;
+  cv.select_query = "select * from t";
+  EXPECT_EQ(Pub(cv), "CREATE OR REPLACE VIEW public.v1 AS select * from t");
+  // Liquibase writes DROP VIEW v1 (which fails when v1 does not exist).
+  EXPECT_EQ(Sl(cv), "DROP VIEW IF EXISTS v1\nCREATE VIEW v1 AS select * from t");
+
+  DropView dv;
+  dv.view_name = "v1";
+  dv.if_exists = true;
+  EXPECT_EQ(Pub(dv), "DROP VIEW IF EXISTS public.v1");
+
+  RenameTable rt;
+  rt.old_table_name = "a";
+  rt.new_table_name = "B";
+  rt.schema_name = "sch";
+  EXPECT_EQ(Pub(rt), "ALTER TABLE sch.a RENAME TO B");
+
+  DropTable dt;
+  dt.table_name = "t";
+  dt.cascade_constraints = true;
+  EXPECT_EQ(Pub(dt), "DROP TABLE public.t CASCADE");
+  EXPECT_EQ(Sl(dt), "DROP TABLE t");
+
+  DropColumn dc;
+  dc.table_name = "t";
+  dc.columns = {Col("c1"), Col("c2")};
+  EXPECT_EQ(Pub(dc), "ALTER TABLE public.t DROP COLUMN c1\nALTER TABLE public.t DROP COLUMN c2");
+
+  DropIndex di;
+  di.index_name = "ix2";
+  di.schema_name = "sch";
+  EXPECT_EQ(Pub(di), "DROP INDEX sch.ix2");
+  di.schema_name = "main";
+  EXPECT_EQ(Sl(di), "DROP INDEX ix2");
+
+  AddUniqueConstraint uq;
+  uq.table_name = "t";
+  uq.column_names = "a,b";
+  uq.constraint_name = "UQ_X";
+  uq.schema_name = "sch";
+  uq.deferrable = true;
+  EXPECT_EQ(Pub(uq), "ALTER TABLE sch.t ADD CONSTRAINT UQ_X UNIQUE (a, b) DEFERRABLE");
+}
+
+// ---- SQLite: explicit errors, never SQL it rejects -------------------------
+
+TEST(SqliteUnsupported, MessagesNameChangeLocationAndReason) {
+  const std::string at = "changelog.yaml:12:7: ";
+  auto expect = [&](Change c, const std::string& msg) {
+    std::visit([](auto& x) { x.loc = Loc(); }, c);
+    Status s = RenderStatus(c, SL);
+    EXPECT_EQ(s.code(), Status::Code::kUnsupported) << msg;
+    EXPECT_EQ(s.message(), at + msg);
+  };
+  AddForeignKeyConstraint fk;
+  fk.base_table_name = "t";
+  fk.base_column_names = "c";
+  fk.constraint_name = "fk";
+  fk.referenced_table_name = "r";
+  fk.referenced_column_names = "id";
+  expect(fk,
+         "addForeignKeyConstraint is not supported on SQLite: ALTER TABLE "
+         "cannot add constraints; declare the foreign key in createTable "
+         "(references/foreignKeyName)");
+  DropForeignKeyConstraint dfk;
+  dfk.base_table_name = "t";
+  dfk.constraint_name = "fk";
+  expect(dfk,
+         "dropForeignKeyConstraint is not supported on SQLite: ALTER TABLE "
+         "cannot drop constraints; the table would have to be rebuilt");
+  AddUniqueConstraint uq;
+  uq.table_name = "t";
+  uq.column_names = "c";
+  expect(uq,
+         "addUniqueConstraint is not supported on SQLite: ALTER TABLE cannot "
+         "add constraints; declare the column unique in createTable or use "
+         "createIndex with unique: true");
+  DropUniqueConstraint du;
+  du.table_name = "t";
+  du.constraint_name = "u";
+  expect(du,
+         "dropUniqueConstraint is not supported on SQLite: ALTER TABLE cannot "
+         "drop constraints; the table would have to be rebuilt");
+  AddNotNullConstraint nn;
+  nn.table_name = "t";
+  nn.column_name = "c";
+  expect(nn,
+         "addNotNullConstraint is not supported on SQLite: ALTER TABLE cannot "
+         "change a column's nullability; declare nullable: false in createTable");
+  DropNotNullConstraint dnn;
+  dnn.table_name = "t";
+  dnn.column_name = "c";
+  expect(dnn,
+         "dropNotNullConstraint is not supported on SQLite: ALTER TABLE cannot "
+         "change a column's nullability");
+  AddDefaultValue adv;
+  adv.table_name = "t";
+  adv.column_name = "c";
+  adv.default_value = "x";
+  expect(adv,
+         "addDefaultValue is not supported on SQLite: ALTER TABLE cannot "
+         "change a column's default; declare the default in createTable or "
+         "addColumn");
+  DropDefaultValue ddv;
+  ddv.table_name = "t";
+  ddv.column_name = "c";
+  expect(ddv,
+         "dropDefaultValue is not supported on SQLite: ALTER TABLE cannot "
+         "change a column's default");
+
+  DropTable dt;
+  dt.table_name = "t";
+  dt.schema_name = "other";
+  expect(dt,
+         "dropTable is not supported on SQLite: schema-qualified names are not "
+         "supported (schema 'other'); only 'main' exists");
+
+  CreateTable ai;
+  ai.table_name = "t";
+  ColumnConfig id = Col("id", "int");
+  id.auto_increment = true;
+  ai.columns = {id, Col("x", "int")};
+  expect(ai,
+         "createTable is not supported on SQLite: autoIncrement column 'id' "
+         "must be the table's only primary-key column (INTEGER PRIMARY KEY "
+         "AUTOINCREMENT)");
+
+  AddColumn ac;
+  ac.table_name = "t";
+  ColumnConfig nn_col = Col("c", "int");
+  Cons(nn_col).nullable = false;
+  ac.columns = {nn_col};
+  expect(ac,
+         "addColumn is not supported on SQLite: column 'c': ALTER TABLE ADD "
+         "COLUMN cannot add a NOT NULL column without a default value");
+  ColumnConfig uq_col = Col("u", "int");
+  Cons(uq_col).unique = true;
+  ac.columns = {uq_col};
+  expect(ac,
+         "addColumn is not supported on SQLite: column 'u': ALTER TABLE ADD "
+         "COLUMN cannot add a UNIQUE column; add the column, then createIndex "
+         "with unique: true");
+
+  // A NOT NULL column with a constant default is fine.
+  ColumnConfig ok = Col("c", "int");
+  ok.default_value_numeric = N("0");
+  Cons(ok).nullable = false;
+  ac.columns = {ok};
+  EXPECT_EQ(Sl(ac), "ALTER TABLE t ADD c INTEGER DEFAULT 0 NOT NULL");
+}
+
+// ---- SplitSql --------------------------------------------------------------
+
+std::vector<std::string> Split(std::string body, std::optional<std::string> end = {},
+                               std::optional<bool> split = {},
+                               std::optional<bool> strip = {}) {
+  Sql s;
+  s.sql = std::move(body);
+  s.end_delimiter = std::move(end);
+  s.split_statements = split;
+  s.strip_comments = strip;
+  return SplitSql(s);
+}
+
+using V = std::vector<std::string>;
+
+TEST(SplitSql, LiquibaseCases) {
+  EXPECT_EQ(Split("select 1; select 2;"), (V{"select 1", "select 2"}));
+  EXPECT_EQ(Split("select 'a;b'; select 3 -- c;d\n;select 4"),
+            (V{"select 'a;b'", "select 3 -- c;d", "select 4"}));
+  EXPECT_EQ(Split("select 'it''s;x'; select 2;"), (V{"select 'it''s;x'", "select 2"}));
+  EXPECT_EQ(Split("select 5; select 6", {}, false), (V{"select 5; select 6"}));
+  EXPECT_EQ(Split("select 7;\nselect 8\n/\nselect 9", "\n/"),
+            (V{"select 7;\nselect 8", "select 9"}));
+  EXPECT_EQ(Split("-- lead\nselect 10; /* x; y */ select 11;\n-- trailing", {}, {}, true),
+            (V{"select 10", "select 11"}));
+  EXPECT_EQ(Split("select 13\nGO\nselect 14\ngo\nselect 15"),
+            (V{"select 13", "select 14", "select 15"}));
+  EXPECT_EQ(Split("select 15 /* a;b */; select \"x;y\" ; ;"),
+            (V{"select 15 /* a;b */", "select \"x;y\""}));
+  EXPECT_EQ(Split("select 1 as \"a\"\"b;\" ; select 2"),
+            (V{"select 1 as \"a\"\"b;\"", "select 2"}));
+  // / and GO split only when alone on their line.
+  EXPECT_EQ(Split("select 1\n  /  \nselect 3"), (V{"select 1\n  /  \nselect 3"}));
+  EXPECT_EQ(Split("select 7; select 8\nGO\nselect 9", "GO"),
+            (V{"select 7; select 8", "select 9"}));
+  EXPECT_EQ(Split("select category; select 8\nGO\nselect 9", "GO"),
+            (V{"select category; select 8", "select 9"}));
+  EXPECT_EQ(Split("select 7/2; select 8\n/\nselect 9", "/"),
+            (V{"select 7/2; select 8", "select 9"}));
+  EXPECT_EQ(Split("select 5; -- c\n select 6;", {}, false, true),
+            (V{"select 5; \n select 6;"}));
+}
+
+TEST(SplitSql, DollarQuotesAndComments) {
+  EXPECT_EQ(Split("create function f() returns int as $$ begin return 1; end; $$ "
+                  "language plpgsql;\nselect 12"),
+            (V{"create function f() returns int as $$ begin return 1; end; $$ "
+               "language plpgsql",
+               "select 12"}));
+  EXPECT_EQ(Split("do $body$ begin perform 1; end $body$; select $1, a$b; x"),
+            (V{"do $body$ begin perform 1; end $body$", "select $1, a$b", "x"}));
+  EXPECT_EQ(Split("select 1; -- only a comment"), (V{"select 1"}));
+  EXPECT_EQ(Split("/* a; b */ select 1"), (V{"/* a; b */ select 1"}));
+  EXPECT_EQ(Split("  ;  ; "), V{});
+  EXPECT_EQ(Split("select 'unterminated; x"), (V{"select 'unterminated; x"}));
+}
+
+// ---- RollbackChanges -------------------------------------------------------
+
+ChangeSet Cs(std::vector<Change> changes) {
+  ChangeSet cs;
+  cs.id = "1";
+  cs.author = "alice";
+  cs.file_path = "changelog.yaml";
+  cs.changes = std::move(changes);
+  cs.loc = Loc(2, 5);
+  return cs;
+}
+
+std::string RollbackSql(const ChangeSet& cs, std::optional<std::string> schema = "public") {
+  auto r = RollbackChanges(cs);
+  if (!r.ok()) return "ERROR: " + r.status().message();
+  std::string out;
+  for (const Change& c : *r) {
+    std::string s = Render(c, PG, schema);
+    if (s.empty()) continue;
+    if (!out.empty()) out += "\n";
+    out += s;
+  }
+  return out;
+}
+
+TEST(Rollback, AddColumnDropsDefaultsThenColumns) {
+  // rollback-sql.pg.sql, changeset 5.
+  AddColumn ac;
+  ac.table_name = "person";
+  ColumnConfig age = Col("age", "int");
+  age.default_value_numeric = N("0");
+  ac.columns = {age};
+  EXPECT_EQ(RollbackSql(Cs({ac})),
+            "ALTER TABLE public.person ALTER COLUMN age DROP DEFAULT\n"
+            "ALTER TABLE public.person DROP COLUMN age");
+
+  AddColumn many;
+  many.table_name = "t";
+  many.schema_name = "sch";
+  ColumnConfig a = Col("a", "int");
+  a.default_value_numeric = N("1");
+  ColumnConfig c = Col("c", "int");
+  c.default_value = "x";
+  many.columns = {a, Col("b", "int"), c};
+  EXPECT_EQ(RollbackSql(Cs({many})),
+            "ALTER TABLE sch.t ALTER COLUMN a DROP DEFAULT\n"
+            "ALTER TABLE sch.t ALTER COLUMN c DROP DEFAULT\n"
+            "ALTER TABLE sch.t DROP COLUMN a\n"
+            "ALTER TABLE sch.t DROP COLUMN b\n"
+            "ALTER TABLE sch.t DROP COLUMN c");
+}
+
+TEST(Rollback, EveryInverseInReverseOrder) {
+  // Liquibase 4.28.0 rollback-count-sql for the same changeset (offline).
+  CreateTable ct;
+  ct.table_name = "t";
+  ct.columns = {Col("id", "int")};
+  RenameColumn rc;
+  rc.table_name = "t";
+  rc.schema_name = "sch";
+  rc.old_column_name = "x";
+  rc.new_column_name = "y";
+  RenameTable rt;
+  rt.schema_name = "sch";
+  rt.old_table_name = "t";
+  rt.new_table_name = "u";
+  CreateIndex ix;
+  ix.table_name = "t";
+  ix.schema_name = "sch";
+  ix.index_name = "ix";
+  ix.columns = {Col("a")};
+  AddForeignKeyConstraint fk;
+  fk.base_table_name = "t";
+  fk.base_table_schema_name = "s1";
+  fk.base_column_names = "a";
+  fk.constraint_name = "fk1";
+  fk.referenced_table_name = "r";
+  fk.referenced_column_names = "x";
+  AddUniqueConstraint uq;
+  uq.table_name = "t";
+  uq.schema_name = "sch";
+  uq.column_names = "a";
+  uq.constraint_name = "uq1";
+  AddNotNullConstraint nn;
+  nn.table_name = "t";
+  nn.schema_name = "sch";
+  nn.column_name = "c";
+  DropNotNullConstraint dnn;
+  dnn.table_name = "t";
+  dnn.schema_name = "sch";
+  dnn.column_name = "c";
+  AddDefaultValue adv;
+  adv.table_name = "t";
+  adv.schema_name = "sch";
+  adv.column_name = "c";
+  adv.default_value = "x";
+  CreateView cv;
+  cv.view_name = "v";
+  cv.schema_name = "sch";
+  cv.select_query = "select 1";
+  TagDatabase tag;
+  tag.tag = "x";
+  ChangeSet cs = Cs({ct, rc, rt, ix, fk, uq, nn, dnn, adv, cv, tag, Empty{}});
+  EXPECT_EQ(RollbackSql(cs, std::nullopt),
+            "DROP VIEW sch.v\n"
+            "ALTER TABLE sch.t ALTER COLUMN c DROP DEFAULT\n"
+            "ALTER TABLE sch.t ALTER COLUMN  c SET NOT NULL\n"
+            "ALTER TABLE sch.t ALTER COLUMN  c DROP NOT NULL\n"
+            "ALTER TABLE sch.t DROP CONSTRAINT uq1\n"
+            "ALTER TABLE s1.t DROP CONSTRAINT fk1\n"
+            "DROP INDEX sch.ix\n"
+            "ALTER TABLE sch.u RENAME TO t\n"
+            "ALTER TABLE sch.t RENAME COLUMN y TO x\n"
+            "DROP TABLE t");
+}
+
+TEST(Rollback, ExplicitBlockWinsAndEmptyIsNoOp) {
+  DropTable dt;
+  dt.table_name = "t";
+  ChangeSet cs = Cs({dt});
+  cs.rollback.specified = true;
+  auto r = RollbackChanges(cs);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->empty());
+
+  Sql undo;
+  undo.sql = "create table t (id int)";
+  cs.rollback.changes = {undo};
+  EXPECT_EQ(RollbackSql(cs), "create table t (id int)");
+}
+
+TEST(Rollback, NoInverseIsLiquibasesError) {
+  CreateTable ct;
+  ct.table_name = "t";
+  ct.columns = {Col("id", "int")};
+  DropTable dt;
+  dt.table_name = "t";
+  dt.loc = Loc(9, 11);
+  auto r = RollbackChanges(Cs({ct, dt}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kValidation);
+  EXPECT_EQ(r.status().message(),
+            "changelog.yaml:9:11: changelog.yaml::1::alice: No inverse to "
+            "liquibase.change.core.DropTableChange created");
+
+  Sql sql;
+  sql.sql = "select 1";
+  r = RollbackChanges(Cs({sql}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "changelog.yaml:2:5: changelog.yaml::1::alice: No inverse to "
+            "liquibase.change.core.RawSQLChange created");
+
+  AddUniqueConstraint unnamed;
+  unnamed.table_name = "t";
+  unnamed.column_names = "a";
+  r = RollbackChanges(Cs({unnamed}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "changelog.yaml:2:5: changelog.yaml::1::alice: No inverse to "
+            "liquibase.change.core.AddUniqueConstraintChange created "
+            "(constraintName is not set)");
+
+  for (Change c : std::vector<Change>{DropColumn{}, DropIndex{}, DropForeignKeyConstraint{},
+                                      DropUniqueConstraint{}, DropDefaultValue{},
+                                      DropView{}, Insert{}, Update{}, Delete{}}) {
+    EXPECT_FALSE(RollbackChanges(Cs({c})).ok()) << ChangeName(c);
+  }
+}
+
+}  // namespace
+}  // namespace strata
