@@ -1,2 +1,272 @@
-// Filled in by this stage's implementation.
-namespace strata {}
+// The loader stage: resolves the root changelog and its includes, parses
+// each file (yaml_changelog.cc), records FILENAME / contexts / labels the
+// way Liquibase does, drops changesets for other databases and validates
+// identities.
+#include <algorithm>
+#include <cctype>
+#include <exception>
+#include <filesystem>
+#include <optional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "load/paths.h"
+#include "load/properties.h"
+#include "load/strings.h"
+#include "load/yaml_changelog.h"
+#include "strata/load.h"
+
+namespace strata {
+
+std::string Diagnostic::ToString() const {
+  std::string where = loc.ToString();
+  return where.empty() ? "error: " + message : where + ": error: " + message;
+}
+
+namespace {
+
+using load::IncludeSpec;
+using load::ParsedChangeLog;
+using load::ResolvedFile;
+
+std::string Extension(const std::string& path) {
+  size_t slash = path.find_last_of("/\\");
+  size_t dot = path.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+    return "";
+  std::string ext = path.substr(dot);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+// Liquibase ChangeSet.appendContext: expressions with ',' or ' ' are
+// parenthesised, parts are joined with " AND ".
+void AppendContext(std::string& out, const std::string& part) {
+  if (!out.empty()) out += " AND ";
+  bool complex = part.find_first_of(", ") != std::string::npos;
+  if (complex) out += '(';
+  out += part;
+  if (complex) out += ')';
+}
+
+// Context and label expressions inherited from enclosing changelogs,
+// innermost first (Liquibase's getInheritableContextFilter order).
+struct Inherited {
+  std::vector<std::string> contexts;
+  std::vector<std::string> labels;
+};
+
+class Loader {
+ public:
+  explicit Loader(const LoadOptions& options)
+      : options_(options), search_(options.search_path), properties_(options) {}
+
+  // `text` non-null: the root's content is held in memory and shown as
+  // `display`.
+  LoadResult Run(const ResolvedFile& root, const std::string* text,
+                 const std::string& display) {
+    result_.changelog.root_file = options_.changelog_file;
+    LoadFile(root, text, nullptr, Inherited(), &display);
+    Validate();
+    return std::move(result_);
+  }
+
+  const load::SearchPath& search() const { return search_; }
+
+ private:
+  void Error(const SourceLocation& loc, std::string message) {
+    result_.errors.push_back({loc, std::move(message)});
+  }
+
+  void LoadFile(const ResolvedFile& file, const std::string* text,
+                const IncludeSpec* include, const Inherited& parent,
+                const std::string* display_name = nullptr);
+  void AddChangeSet(ChangeSet cs, const ResolvedFile& file,
+                    const ParsedChangeLog& log, const Inherited& inherited);
+  void Validate();
+
+  const LoadOptions& options_;
+  load::SearchPath search_;
+  load::PropertyStore properties_;
+  LoadResult result_;
+  int next_file_id_ = 0;
+  // Files being loaded (absolute, normalised) for cycle detection.
+  std::vector<std::pair<std::string, std::string>> stack_;  // abs, display
+};
+
+void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
+                      const IncludeSpec* include, const Inherited& parent,
+                      const std::string* display_name) {
+  auto display = std::make_shared<const std::string>(
+      display_name ? *display_name : file.physical);
+  SourceLocation file_loc{display, 0, 0};
+  SourceLocation where = include ? include->loc : file_loc;
+
+  std::string ext = Extension(display_name ? *display_name : file.physical);
+  if (ext == ".xml") {
+    Error(file_loc, "XML changelogs are not supported yet");
+    return;
+  }
+  if (ext == ".sql") {
+    Error(file_loc, "formatted SQL changelogs are not supported yet");
+    return;
+  }
+  if (ext != ".yaml" && ext != ".yml" && ext != ".json") {
+    Error(file_loc, "unsupported changelog file type '" + ext +
+                        "' (expected .yaml, .yml or .json)");
+    return;
+  }
+
+  std::string abs = load::StrCat(
+      {"/", load::NormalizePath(
+                load::IsAbsolutePath(file.physical)
+                    ? file.physical
+                    : std::filesystem::absolute(file.physical).generic_string())});
+  for (size_t i = 0; i < stack_.size(); ++i) {
+    if (stack_[i].first != abs) continue;
+    std::string cycle;
+    for (size_t j = i; j < stack_.size(); ++j) cycle += stack_[j].second + " -> ";
+    cycle += file.physical;
+    Error(where, "cyclic include: " + cycle);
+    return;
+  }
+
+  std::optional<std::string> read;
+  if (!text) {
+    read = load::ReadWholeFile(file.physical);
+    if (!read) {
+      Error(where, "cannot read changelog file '" + file.physical + "'");
+      return;
+    }
+    text = &*read;
+  }
+
+  load::FileInfo info{display, file, next_file_id_++};
+  ParsedChangeLog log = load::ParseYamlChangeLog(
+      *text, info, search_, options_, properties_, result_.errors);
+  read.reset();
+
+  Inherited inherited;
+  if (log.context && !log.context->empty()) inherited.contexts.push_back(*log.context);
+  if (include && include->context && !include->context->empty())
+    inherited.contexts.push_back(*include->context);
+  if (include && include->labels && !include->labels->empty())
+    inherited.labels.push_back(*include->labels);
+  inherited.contexts.insert(inherited.contexts.end(), parent.contexts.begin(),
+                            parent.contexts.end());
+  inherited.labels.insert(inherited.labels.end(), parent.labels.begin(),
+                          parent.labels.end());
+
+  stack_.emplace_back(abs, file.physical);
+  for (auto& entry : log.entries) {
+    if (auto* cs = std::get_if<ChangeSet>(&entry)) {
+      AddChangeSet(std::move(*cs), file, log, inherited);
+      continue;
+    }
+    const IncludeSpec& inc = std::get<IncludeSpec>(entry);
+    if (inc.ignore) continue;
+    ResolvedFile target = inc.relative_to_changelog_file
+                              ? search_.ResolveSibling(file, inc.file)
+                              : search_.Resolve(inc.file);
+    if (!target.exists) {
+      if (inc.error_if_missing)
+        Error(inc.loc, "included file '" + inc.file + "' not found");
+      continue;
+    }
+    LoadFile(target, nullptr, &inc, inherited);
+  }
+  stack_.pop_back();
+}
+
+void Loader::AddChangeSet(ChangeSet cs, const ResolvedFile& file,
+                          const ParsedChangeLog& log,
+                          const Inherited& inherited) {
+  if (!options_.dbms.empty() && cs.dbms &&
+      !load::DbmsMatches(*cs.dbms, options_.dbms))
+    return;
+  if (!cs.logical_file_path) cs.logical_file_path = log.logical_file_path;
+  cs.file_path = cs.logical_file_path
+                     ? load::NormalizeLogicalPath(*cs.logical_file_path)
+                     : file.recorded;
+  if (!cs.object_quoting_strategy)
+    cs.object_quoting_strategy = log.object_quoting_strategy;
+  if (!inherited.contexts.empty() || (cs.context && !cs.context->empty())) {
+    std::string full;
+    for (const auto& c : inherited.contexts) AppendContext(full, c);
+    if (cs.context && !cs.context->empty()) AppendContext(full, *cs.context);
+    cs.context = std::move(full);
+  }
+  if (!inherited.labels.empty()) {
+    std::string full;
+    for (const auto& l : inherited.labels) full += (full.empty() ? "" : ",") + l;
+    if (cs.labels && !cs.labels->empty()) full += "," + *cs.labels;
+    cs.labels = std::move(full);
+  }
+  result_.changelog.changesets.push_back(std::move(cs));
+}
+
+void Loader::Validate() {
+  std::unordered_map<std::string, size_t> seen;
+  seen.reserve(result_.changelog.changesets.size());
+  const auto& sets = result_.changelog.changesets;
+  for (size_t i = 0; i < sets.size(); ++i) {
+    if (sets[i].id.empty()) continue;  // already reported
+    auto [it, inserted] = seen.emplace(sets[i].Identity(), i);
+    if (inserted) continue;
+    Error(sets[i].loc, "duplicate changeset identity '" + it->first +
+                           "' (first defined at " +
+                           sets[it->second].loc.ToString() + ")");
+  }
+}
+
+ResolvedFile ResolveRoot(const load::SearchPath& search,
+                         const std::string& path) {
+  return search.Resolve(path);
+}
+
+}  // namespace
+
+LoadResult LoadChangeLog(const LoadOptions& options) {
+  try {
+    Loader loader(options);
+    ResolvedFile root = ResolveRoot(loader.search(), options.changelog_file);
+    if (!root.exists) {
+      LoadResult r;
+      r.changelog.root_file = options.changelog_file;
+      r.errors.push_back(
+          {SourceLocation{std::make_shared<const std::string>(
+                              options.changelog_file),
+                          0, 0},
+           "changelog file not found"});
+      return r;
+    }
+    return loader.Run(root, nullptr, root.physical);
+  } catch (const std::exception& e) {
+    LoadResult r;
+    r.errors.push_back({SourceLocation{}, std::string("internal error: ") + e.what()});
+    return r;
+  }
+}
+
+LoadResult LoadChangeLogFromString(const std::string& text,
+                                   const std::string& path,
+                                   const LoadOptions& options) {
+  try {
+    LoadOptions opts = options;
+    opts.changelog_file = path;
+    Loader loader(opts);
+    // Held in memory, it "lives" where the search path would find it
+    // (else at the first root): relative includes resolve from there.
+    ResolvedFile root = ResolveRoot(loader.search(), path);
+    return loader.Run(root, &text, path);
+  } catch (const std::exception& e) {
+    LoadResult r;
+    r.errors.push_back({SourceLocation{}, std::string("internal error: ") + e.what()});
+    return r;
+  }
+}
+
+}  // namespace strata

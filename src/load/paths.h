@@ -1,0 +1,55 @@
+// Changelog path handling: how FILENAME is computed and where files are read.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::load {
+
+// FILENAME normalisation: '\' -> '/', "." segments and empty segments
+// dropped, "a/.." collapsed (leading ".." kept), no leading '/'.
+// "./db//x/../changelog.yaml" -> "db/changelog.yaml".
+std::string NormalizePath(std::string_view path);
+
+// Liquibase's lighter normalisation of a logicalFilePath: '\' -> '/',
+// leading "./" and '/' removed; nothing else changes.
+std::string NormalizeLogicalPath(std::string_view path);
+
+// "a/b/c.yaml" -> "a/b"; "c.yaml" -> "".
+std::string ParentPath(std::string_view path);
+
+bool IsAbsolutePath(std::string_view path);
+
+// A changelog or property file located on disk (or held in memory).
+struct ResolvedFile {
+  std::string physical;  // path to open, as shown to the user
+  std::string recorded;  // path relative to its search root (FILENAME)
+  bool exists = false;
+};
+
+// Looks files up in the search path (empty = the current directory).
+class SearchPath {
+ public:
+  explicit SearchPath(std::vector<std::string> roots);
+
+  // A path as written on the command line or in a non-relative include.
+  ResolvedFile Resolve(std::string_view path) const;
+  // A relativeToChangelogFile path, next to `including`.
+  ResolvedFile ResolveSibling(const ResolvedFile& including,
+                              std::string_view path) const;
+
+ private:
+  // FILENAME of an absolute path: relative to the first root that holds
+  // it, else the normalised absolute path without its leading '/'.
+  std::string RecordAbsolute(const std::string& abs) const;
+  std::string Display(const std::string& root, const std::string& rel) const;
+
+  std::vector<std::string> roots_;
+  std::vector<std::string> abs_roots_;  // normalised, with leading '/'
+};
+
+std::optional<std::string> ReadWholeFile(const std::string& path);
+
+}  // namespace strata::load

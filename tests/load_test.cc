@@ -1,0 +1,808 @@
+#include "strata/load.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "load/paths.h"
+#include "load/properties.h"
+#include "load/scalar.h"
+#include "test_util.h"
+
+namespace strata {
+namespace {
+
+LoadResult Load(const std::string& yaml, const LoadOptions& options = {},
+                const std::string& path = "a.yaml") {
+  return LoadChangeLogFromString(yaml, path, options);
+}
+
+std::vector<std::string> Errors(const LoadResult& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.errors) out.push_back(d.ToString());
+  return out;
+}
+
+// One changeset holding `changes` (YAML text indented for `changes:`).
+std::string OneChange(const std::string& change) {
+  return "databaseChangeLog:\n"
+         "  - changeSet:\n"
+         "      id: 1\n"
+         "      author: bob\n"
+         "      changes:\n" +
+         change;
+}
+
+template <typename T>
+const T& Only(const LoadResult& r) {
+  EXPECT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  EXPECT_EQ(r.changelog.changesets.size(), 1u);
+  EXPECT_EQ(r.changelog.changesets[0].changes.size(), 1u);
+  return std::get<T>(r.changelog.changesets.at(0).changes.at(0));
+}
+
+// ---- Scalars --------------------------------------------------------------
+
+TEST(Scalar, JavaDoubleToString) {
+  using load::JavaDoubleToString;
+  EXPECT_EQ(JavaDoubleToString(1.5), "1.5");
+  EXPECT_EQ(JavaDoubleToString(2.0), "2.0");
+  EXPECT_EQ(JavaDoubleToString(1e10), "1.0E10");
+  EXPECT_EQ(JavaDoubleToString(1.25e-5), "1.25E-5");
+  EXPECT_EQ(JavaDoubleToString(0.001), "0.001");
+  EXPECT_EQ(JavaDoubleToString(0.0001), "1.0E-4");
+  EXPECT_EQ(JavaDoubleToString(1234567.0), "1234567.0");
+  EXPECT_EQ(JavaDoubleToString(12345678.0), "1.2345678E7");
+  EXPECT_EQ(JavaDoubleToString(-0.5), "-0.5");
+  EXPECT_EQ(JavaDoubleToString(0.0), "0.0");
+  EXPECT_EQ(JavaDoubleToString(100.0), "100.0");
+  EXPECT_EQ(JavaDoubleToString(0.1), "0.1");
+}
+
+TEST(Scalar, ResolvesLikeSnakeYaml) {
+  using load::ResolvePlainScalar;
+  using load::ScalarKind;
+  auto r = [](const char* s) { return ResolvePlainScalar(s); };
+  EXPECT_EQ(r("42").kind, ScalarKind::kInt);
+  EXPECT_EQ(r("42").text, "42");
+  EXPECT_EQ(r("-7").text, "-7");
+  EXPECT_EQ(r("+7").text, "7");
+  EXPECT_EQ(r("1_000").text, "1000");
+  EXPECT_EQ(r("0x1F").text, "31");
+  EXPECT_EQ(r("010").text, "8");
+  EXPECT_EQ(r("1:30").text, "90");
+  EXPECT_EQ(r("12345678901234567890123").text, "12345678901234567890123");
+  EXPECT_EQ(r("08").kind, ScalarKind::kString);
+  EXPECT_EQ(r("1.50").kind, ScalarKind::kFloat);
+  EXPECT_EQ(r("1.50").text, "1.5");
+  EXPECT_EQ(r("1e10").text, "1.0E10");
+  EXPECT_EQ(r("1.").text, "1.0");
+  EXPECT_EQ(r(".5").text, "0.5");
+  EXPECT_EQ(r(".inf").text, "Infinity");
+  EXPECT_EQ(r("-.inf").text, "-Infinity");
+  EXPECT_EQ(r(".nan").text, "NaN");
+  EXPECT_EQ(r("yes").kind, ScalarKind::kBool);
+  EXPECT_EQ(r("Off").text, "false");
+  EXPECT_EQ(r("~").kind, ScalarKind::kNull);
+  EXPECT_EQ(r("1.2.3").kind, ScalarKind::kString);
+  EXPECT_EQ(r("v1.0").kind, ScalarKind::kString);
+  EXPECT_EQ(r("-").kind, ScalarKind::kString);
+  EXPECT_EQ(r(".").kind, ScalarKind::kString);
+  EXPECT_EQ(r("1e").kind, ScalarKind::kString);
+}
+
+TEST(Scalar, CanonicalNumeric) {
+  EXPECT_EQ(load::CanonicalDoubleNumeric("2.0"), "2");
+  EXPECT_EQ(load::CanonicalDoubleNumeric("1.5"), "1.5");
+  EXPECT_EQ(load::CanonicalDoubleNumeric("100.0"), "100");
+  EXPECT_EQ(load::CanonicalDoubleNumeric("1.0E10"), "1.0E10");
+  EXPECT_TRUE(load::IsDecimalNumberText("1.50"));
+  EXPECT_TRUE(load::IsDecimalNumberText("-.5e3"));
+  EXPECT_FALSE(load::IsDecimalNumberText("1,5"));
+  EXPECT_FALSE(load::IsDecimalNumberText("."));
+}
+
+TEST(Paths, Normalize) {
+  EXPECT_EQ(load::NormalizePath("./db//x/../changelog.yaml"), "db/changelog.yaml");
+  EXPECT_EQ(load::NormalizePath("/abs/path.yaml"), "abs/path.yaml");
+  EXPECT_EQ(load::NormalizePath("a\\b\\c.yaml"), "a/b/c.yaml");
+  EXPECT_EQ(load::NormalizePath("../x.yaml"), "../x.yaml");
+  EXPECT_EQ(load::NormalizeLogicalPath("\\x\\y.yaml"), "x/y.yaml");
+  EXPECT_EQ(load::NormalizeLogicalPath("./a/../b"), "a/../b");
+}
+
+TEST(Properties, JavaPropertiesFile) {
+  auto props = load::ParseJavaProperties(
+      "# comment\n! also\n  a = 1\nb:two\nc three\nd=multi \\\n   line\ne=x\\ty\n");
+  ASSERT_EQ(props.size(), 5u);
+  EXPECT_EQ(props[0], (std::pair<std::string, std::string>("a", "1")));
+  EXPECT_EQ(props[1].second, "two");
+  EXPECT_EQ(props[2].first, "c");
+  EXPECT_EQ(props[2].second, "three");
+  EXPECT_EQ(props[3].second, "multi line");
+  EXPECT_EQ(props[4].second, "x\ty");
+}
+
+// ---- Success cases ----------------------------------------------------------
+
+TEST(Load, ExampleChangelog) {
+  std::string text = test::ReadFile(
+      "/work/shared/reference/liquibase-4.28-output/example-changelog.yaml");
+  if (text.empty()) GTEST_SKIP() << "reference changelog not available";
+  LoadResult r = Load(text, {}, "changelog.yaml");
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  ASSERT_EQ(r.changelog.changesets.size(), 5u);
+  const ChangeSet& cs = r.changelog.changesets[0];
+  EXPECT_EQ(cs.id, "1");
+  EXPECT_EQ(cs.author, "alice");
+  EXPECT_EQ(cs.file_path, "changelog.yaml");
+  EXPECT_EQ(cs.Identity(), "changelog.yaml::1::alice");
+  EXPECT_EQ(cs.loc.ToString(), "changelog.yaml:2:5");
+  const auto& ct = std::get<CreateTable>(cs.changes.at(0));
+  EXPECT_EQ(ct.loc.ToString(), "changelog.yaml:6:11");
+  EXPECT_EQ(ct.table_name, "person");
+  ASSERT_EQ(ct.columns.size(), 2u);
+  EXPECT_EQ(ct.columns[0].loc.ToString(), "changelog.yaml:9:17");
+  EXPECT_EQ(ct.columns[0].name, "id");
+  EXPECT_EQ(ct.columns[0].type, "int");
+  EXPECT_EQ(ct.columns[0].auto_increment, true);
+  ASSERT_TRUE(ct.columns[0].constraints);
+  EXPECT_EQ(ct.columns[0].constraints->primary_key, true);
+  EXPECT_EQ(ct.columns[0].constraints->nullable, false);
+  EXPECT_EQ(ct.columns[0].constraints->loc.ToString(), "changelog.yaml:13:19");
+  EXPECT_FALSE(ct.columns[1].auto_increment.has_value());
+  // One shared file-name string for every location of a file.
+  EXPECT_EQ(cs.loc.file.get(), ct.columns[0].loc.file.get());
+  const auto& ac = std::get<AddColumn>(r.changelog.changesets[4].changes.at(0));
+  EXPECT_EQ(ac.columns.at(0).default_value_numeric, Numeric{"0"});
+  EXPECT_EQ(std::get<TagDatabase>(r.changelog.changesets[3].changes.at(0)).tag,
+            "v1.0");
+  EXPECT_FALSE(cs.rollback.specified);
+}
+
+TEST(Load, EveryChangeType) {
+  std::string text = R"(databaseChangeLog:
+  - changeSet:
+      id: all
+      author: t
+      changes:
+        - createTable: {tableName: t, tableType: TEMPORARY, ifNotExists: true, columns: [{column: {name: id, type: int}}]}
+        - dropTable: {tableName: t, cascadeConstraints: true}
+        - addColumn: {tableName: t, columns: [{column: {name: c, type: int, afterColumn: id, position: 2}}]}
+        - dropColumn: {tableName: t, columnName: c}
+        - renameColumn: {tableName: t, oldColumnName: a, newColumnName: b, columnDataType: int}
+        - renameTable: {oldTableName: a, newTableName: b}
+        - createIndex: {tableName: t, indexName: i, unique: true, columns: [{column: {name: c, descending: true}}]}
+        - dropIndex: {indexName: i, tableName: t}
+        - addForeignKeyConstraint: {baseTableName: t, baseColumnNames: c, constraintName: fk, referencedTableName: r, referencedColumnNames: id, onDelete: CASCADE}
+        - dropForeignKeyConstraint: {baseTableName: t, constraintName: fk}
+        - addUniqueConstraint: {tableName: t, columnNames: c, constraintName: u}
+        - dropUniqueConstraint: {tableName: t, constraintName: u}
+        - addNotNullConstraint: {tableName: t, columnName: c, defaultNullValue: 0}
+        - dropNotNullConstraint: {tableName: t, columnName: c}
+        - addDefaultValue: {tableName: t, columnName: c, defaultValueNumeric: 2.50}
+        - dropDefaultValue: {tableName: t, columnName: c}
+        - createView: {viewName: v, selectQuery: "select 1", replaceIfExists: true}
+        - dropView: {viewName: v, ifExists: true}
+        - sql: {sql: "  select 1;  ", splitStatements: false, endDelimiter: "\\nGO"}
+        - insert: {tableName: t, columns: [{column: {name: id, valueNumeric: 1}}, {column: {name: n, value: x}}]}
+        - update: {tableName: t, where: "id=1", columns: [{column: {name: c, valueBoolean: true}}]}
+        - delete: {tableName: t, where: "id=1"}
+        - tagDatabase: {tag: v1}
+        - empty: {}
+)";
+  LoadResult r = Load(text);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  const auto& changes = r.changelog.changesets.at(0).changes;
+  ASSERT_EQ(changes.size(), std::variant_size_v<Change>);
+  for (size_t i = 0; i < changes.size(); ++i) EXPECT_EQ(changes[i].index(), i);
+  EXPECT_EQ(std::get<CreateTable>(changes[0]).if_not_exists, true);
+  EXPECT_EQ(std::get<CreateTable>(changes[0]).table_type, "TEMPORARY");
+  EXPECT_EQ(std::get<DropTable>(changes[1]).cascade_constraints, true);
+  EXPECT_EQ(std::get<AddColumn>(changes[2]).columns[0].after_column, "id");
+  EXPECT_EQ(std::get<AddColumn>(changes[2]).columns[0].position, Numeric{"2"});
+  EXPECT_EQ(std::get<DropColumn>(changes[3]).column_name, "c");
+  EXPECT_EQ(std::get<RenameColumn>(changes[4]).column_data_type, "int");
+  EXPECT_EQ(std::get<RenameTable>(changes[5]).new_table_name, "b");
+  EXPECT_EQ(std::get<CreateIndex>(changes[6]).columns[0].descending, true);
+  EXPECT_EQ(std::get<DropIndex>(changes[7]).index_name, "i");
+  EXPECT_EQ(std::get<AddForeignKeyConstraint>(changes[8]).on_delete, "CASCADE");
+  EXPECT_EQ(std::get<DropForeignKeyConstraint>(changes[9]).constraint_name, "fk");
+  EXPECT_EQ(std::get<AddUniqueConstraint>(changes[10]).column_names, "c");
+  EXPECT_EQ(std::get<DropUniqueConstraint>(changes[11]).constraint_name, "u");
+  EXPECT_EQ(std::get<AddNotNullConstraint>(changes[12]).default_null_value, "0");
+  EXPECT_EQ(std::get<DropNotNullConstraint>(changes[13]).column_name, "c");
+  // A String attribute in Liquibase: the double's Java text.
+  EXPECT_EQ(std::get<AddDefaultValue>(changes[14]).default_value_numeric, "2.5");
+  EXPECT_EQ(std::get<DropDefaultValue>(changes[15]).column_name, "c");
+  EXPECT_EQ(std::get<CreateView>(changes[16]).select_query, "select 1");
+  EXPECT_EQ(std::get<DropView>(changes[17]).if_exists, true);
+  const Sql& sql = std::get<Sql>(changes[18]);
+  EXPECT_EQ(sql.sql, "select 1;");
+  EXPECT_EQ(sql.split_statements, false);
+  EXPECT_EQ(sql.end_delimiter, "\\nGO");
+  EXPECT_EQ(std::get<Insert>(changes[19]).columns[0].value_numeric, Numeric{"1"});
+  EXPECT_EQ(std::get<Insert>(changes[19]).columns[1].value, "x");
+  EXPECT_EQ(std::get<Update>(changes[20]).columns[0].value_boolean, true);
+  EXPECT_EQ(std::get<Delete>(changes[21]).where, "id=1");
+  EXPECT_EQ(std::get<TagDatabase>(changes[22]).tag, "v1");
+  EXPECT_EQ(ChangeName(changes[23]), "empty");
+}
+
+TEST(Load, ChangeSetAttributes) {
+  LoadResult r = Load(R"(databaseChangeLog:
+  - changeSet:
+      id: 1.0
+      author: 42
+      comment: "  hello  "
+      context: ignored
+      contextFilter: prod
+      labels: a,b
+      runOnChange: TRUE
+      alwaysRun: "true"
+      runInTransaction: false
+      failOnError: False
+      objectQuotingStrategy: QUOTE_ALL_OBJECTS
+      onValidationFail: MARK_RAN
+      created: yesterday
+      runOrder: last
+      ignore: false
+      validCheckSum: [ANY, "9:abc"]
+      changes:
+        - sql: select 1
+  - changeSet:
+      id: x
+      author: y
+      validCheckSum: 1:any
+      logicalFilePath: \logical\path.yaml
+)");
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  const ChangeSet& cs = r.changelog.changesets.at(0);
+  EXPECT_EQ(cs.id, "1.0");
+  EXPECT_EQ(cs.author, "42");
+  EXPECT_EQ(cs.comment, "hello");
+  EXPECT_EQ(cs.context, "prod");
+  EXPECT_EQ(cs.labels, "a,b");
+  EXPECT_EQ(cs.run_on_change, true);
+  EXPECT_EQ(cs.run_always, true);
+  EXPECT_EQ(cs.run_in_transaction, false);
+  EXPECT_FALSE(cs.RunInTransaction());
+  EXPECT_EQ(cs.fail_on_error, false);
+  EXPECT_EQ(cs.object_quoting_strategy, "QUOTE_ALL_OBJECTS");
+  EXPECT_EQ(cs.on_validation_fail, "MARK_RAN");
+  EXPECT_EQ(cs.created, "yesterday");
+  EXPECT_EQ(cs.run_order, "last");
+  EXPECT_EQ(cs.ignore, false);
+  EXPECT_EQ(cs.valid_checksums, (std::vector<std::string>{"ANY", "9:abc"}));
+  EXPECT_EQ(std::get<Sql>(cs.changes.at(0)).sql, "select 1");
+  const ChangeSet& cs2 = r.changelog.changesets.at(1);
+  EXPECT_EQ(cs2.valid_checksums, (std::vector<std::string>{"1:any"}));
+  EXPECT_EQ(cs2.file_path, "logical/path.yaml");
+  EXPECT_EQ(cs2.logical_file_path, "\\logical\\path.yaml");
+  EXPECT_TRUE(cs2.changes.empty());
+}
+
+TEST(Load, ScalarTypesBecomeJavaText) {
+  LoadResult r = Load(OneChange(R"(        - createTable:
+            tableName: 123
+            remarks: 1e10
+            columns:
+              - column: {name: a, type: int, valueNumeric: 1.50, defaultValueNumeric: 2.0, startWith: "1.50", incrementBy: 10}
+              - column: {name: b, remarks: 1.50, defaultValue: yes, value: "yes"}
+              - {name: bare, type: text}
+)"));
+  const auto& ct = Only<CreateTable>(r);
+  EXPECT_EQ(ct.table_name, "123");
+  EXPECT_EQ(ct.remarks, "1.0E10");
+  ASSERT_EQ(ct.columns.size(), 3u);
+  EXPECT_EQ(ct.columns[0].value_numeric, Numeric{"1.5"});
+  EXPECT_EQ(ct.columns[0].default_value_numeric, Numeric{"2"});
+  EXPECT_EQ(ct.columns[0].start_with, Numeric{"1.50"});
+  EXPECT_EQ(ct.columns[0].increment_by, Numeric{"10"});
+  EXPECT_EQ(ct.columns[1].remarks, "1.5");
+  EXPECT_EQ(ct.columns[1].default_value, "true");  // YAML 1.1 bool
+  EXPECT_EQ(ct.columns[1].value, "yes");
+  EXPECT_EQ(ct.columns[2].name, "bare");
+  EXPECT_EQ(ct.columns[2].loc.ToString(), "a.yaml:12:17");
+}
+
+TEST(Load, SqlScalarForm) {
+  LoadResult r = Load(OneChange("        - sql: \"  select 1  \"\n"));
+  EXPECT_EQ(Only<Sql>(r).sql, "select 1");
+  r = Load(OneChange("        - sql:\n            sql: |\n              select 1;\n              select 2;\n"));
+  EXPECT_EQ(Only<Sql>(r).sql, "select 1;\nselect 2;");
+}
+
+TEST(Load, RollbackForms) {
+  LoadResult r = Load(R"(databaseChangeLog:
+  - changeSet: {id: none, author: a}
+  - changeSet: {id: text, author: a, rollback: "  drop table t;  "}
+  - changeSet: {id: empty, author: a, rollback: ""}
+  - changeSet: {id: nul, author: a, rollback: ~}
+  - changeSet: {id: emptylist, author: a, rollback: []}
+  - changeSet: {id: one, author: a, rollback: {dropTable: {tableName: t}}}
+  - changeSet:
+      id: list
+      author: a
+      rollback:
+        - dropTable: {tableName: t}
+        - sql: drop view v
+)");
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  const auto& cs = r.changelog.changesets;
+  ASSERT_EQ(cs.size(), 7u);
+  EXPECT_FALSE(cs[0].rollback.specified);
+  EXPECT_TRUE(cs[1].rollback.specified);
+  ASSERT_EQ(cs[1].rollback.changes.size(), 1u);
+  EXPECT_EQ(std::get<Sql>(cs[1].rollback.changes[0]).sql, "drop table t;");
+  EXPECT_EQ(cs[3].id, "nul");
+  for (int i : {2, 3, 4}) {
+    EXPECT_TRUE(cs[i].rollback.specified) << i;
+    EXPECT_TRUE(cs[i].rollback.changes.empty()) << i;
+  }
+  ASSERT_EQ(cs[5].rollback.changes.size(), 1u);
+  EXPECT_EQ(std::get<DropTable>(cs[5].rollback.changes[0]).table_name, "t");
+  ASSERT_EQ(cs[6].rollback.changes.size(), 2u);
+  EXPECT_EQ(std::get<Sql>(cs[6].rollback.changes[1]).sql, "drop view v");
+  EXPECT_EQ(cs[6].rollback.loc.ToString(), "a.yaml:11:7");
+}
+
+TEST(Load, Json) {
+  LoadResult r = Load(R"({"databaseChangeLog": [
+  {"changeSet": {"id": "1", "author": "a", "changes": [
+    {"createTable": {"tableName": "t", "columns": [
+      {"column": {"name": "id", "type": "int", "valueNumeric": 1.50,
+                  "constraints": {"primaryKey": true}}}]}}]}}]})",
+                      {}, "db/changelog.json");
+  const auto& ct = Only<CreateTable>(r);
+  EXPECT_EQ(ct.columns.at(0).value_numeric, Numeric{"1.5"});
+  EXPECT_EQ(ct.columns.at(0).constraints->primary_key, true);
+  EXPECT_EQ(r.changelog.changesets[0].file_path, "db/changelog.json");
+  EXPECT_EQ(ct.loc.ToString(), "db/changelog.json:3:6");
+}
+
+TEST(Load, FileNameIsNormalised) {
+  LoadResult r = Load("databaseChangeLog:\n  - changeSet: {id: 1, author: a}\n",
+                      {}, "./db\\sub/../changelog.yaml");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.changelog.changesets[0].file_path, "db/changelog.yaml");
+}
+
+TEST(Load, ChangelogLevelLogicalFilePath) {
+  LoadResult r = Load(R"(databaseChangeLog:
+  - logicalFilePath: /fixed/name.yaml
+  - changeSet: {id: 1, author: a}
+  - changeSet: {id: 2, author: a, logicalFilePath: own.yaml}
+)");
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  EXPECT_EQ(r.changelog.changesets[0].file_path, "fixed/name.yaml");
+  EXPECT_EQ(r.changelog.changesets[1].file_path, "own.yaml");
+  r = Load("logicalFilePath: root.yaml\ndatabaseChangeLog:\n  - changeSet: {id: 1, author: a}\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.changelog.changesets[0].file_path, "root.yaml");
+}
+
+TEST(Load, IncludesFromFiles) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "db/changelog.yaml", R"(databaseChangeLog:
+  - changeSet: {id: 1, author: a}
+  - include: {file: parts/rel.yaml, relativeToChangelogFile: true}
+  - include: {file: common/abs.yaml}
+  - include: {file: missing.yaml, errorIfMissing: false}
+  - include: {file: ignored.yaml, ignore: true}
+  - changeSet: {id: 2, author: a}
+)");
+  test::WriteFile(dir, "db/parts/rel.yaml", R"(databaseChangeLog:
+  - changeSet: {id: r1, author: a}
+  - include: {file: ../../common/deep.yaml, relativeToChangelogFile: true}
+)");
+  test::WriteFile(dir, "common/abs.yaml",
+                  "databaseChangeLog:\n  - changeSet: {id: c1, author: a}\n");
+  test::WriteFile(dir, "common/deep.yaml",
+                  "databaseChangeLog:\n  - changeSet: {id: d1, author: a}\n");
+  LoadOptions o;
+  o.changelog_file = "db/changelog.yaml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  std::vector<std::string> ids;
+  for (const auto& cs : r.changelog.changesets) ids.push_back(cs.file_path + "::" + cs.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{
+                     "db/changelog.yaml::1", "db/parts/rel.yaml::r1",
+                     "common/deep.yaml::d1", "common/abs.yaml::c1",
+                     "db/changelog.yaml::2"}));
+  EXPECT_EQ(r.changelog.root_file, "db/changelog.yaml");
+  EXPECT_EQ(r.changelog.changesets[1].loc.ToString(),
+            dir + "/db/parts/rel.yaml:2:5");
+
+  // The same root found through an absolute path records the same FILENAME.
+  o.changelog_file = dir + "/db/changelog.yaml";
+  r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  EXPECT_EQ(r.changelog.changesets[0].file_path, "db/changelog.yaml");
+
+  // Outside every search root: the absolute path minus its leading '/'.
+  o.search_path = {dir + "/common"};
+  r = LoadChangeLog(o);
+  EXPECT_EQ(r.changelog.changesets.at(0).file_path,
+            load::NormalizePath(dir) + "/db/changelog.yaml");
+}
+
+TEST(Load, IncludeFromStringUsesSearchPath) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "x/inc.yaml", "databaseChangeLog:\n  - changeSet: {id: i, author: a}\n");
+  LoadOptions o;
+  o.search_path = {dir};
+  LoadResult r = Load("databaseChangeLog:\n  - include: {file: inc.yaml, relativeToChangelogFile: true}\n",
+                      o, "x/root.yaml");
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  EXPECT_EQ(r.changelog.changesets.at(0).file_path, "x/inc.yaml");
+}
+
+TEST(Load, IncludedContextAndLabelsAreAnded) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "root.yaml", R"(databaseChangeLog:
+  - include: {file: child.yaml, context: dev, labels: l1}
+  - changeSet: {id: own, author: a, context: "dev or test"}
+)");
+  test::WriteFile(dir, "child.yaml", R"(databaseChangeLog:
+  - changeSet: {id: 1, author: a, context: "dev or test", labels: l2}
+  - changeSet: {id: 2, author: a}
+  - include: {file: grandchild.yaml, contextFilter: "a, b"}
+)");
+  test::WriteFile(dir, "grandchild.yaml",
+                  "databaseChangeLog:\n  - changeSet: {id: 3, author: a, context: c}\n");
+  LoadOptions o;
+  o.changelog_file = "root.yaml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  const auto& cs = r.changelog.changesets;
+  ASSERT_EQ(cs.size(), 4u);
+  EXPECT_EQ(cs[0].context, "dev AND (dev or test)");
+  EXPECT_EQ(cs[0].labels, "l1,l2");
+  EXPECT_EQ(cs[1].context, "dev");
+  EXPECT_EQ(cs[1].labels, "l1");
+  EXPECT_EQ(cs[2].context, "(a, b) AND dev AND c");
+  EXPECT_EQ(cs[3].context, "(dev or test)");  // Liquibase's buildFullContext
+  EXPECT_FALSE(cs[3].labels.has_value());
+}
+
+TEST(Load, PropertiesExpandEverywhere) {
+  LoadOptions o;
+  o.dbms = "postgresql";
+  LoadResult r = Load(R"(databaseChangeLog:
+  - changeSet:
+      id: ${id}-${db}
+      author: ${author}
+      comment: ${nest${suffix}}
+      changes:
+        - createTable:
+            tableName: ${table}
+            columns: [{column: {name: "${col}", type: "${database.typeName}_type"}}]
+        - sql: select '${undefined}'
+  - property: {name: id, value: 7}
+  - property: {name: db, value: pg, dbms: postgresql}
+  - property: {name: db, value: other}
+  - property: {name: author, value: "${id}er"}
+  - property: {name: suffix, value: ed}
+  - property: {name: nested, value: deep}
+  - property: {name: table, value: first}
+  - property: {name: table, value: second}
+  - property: {name: col, value: c, global: false}
+)",
+                      o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  const ChangeSet& cs = r.changelog.changesets.at(0);
+  EXPECT_EQ(cs.id, "7-pg");
+  EXPECT_EQ(cs.author, "7er");
+  EXPECT_EQ(cs.comment, "deep");
+  const auto& ct = std::get<CreateTable>(cs.changes.at(0));
+  EXPECT_EQ(ct.table_name, "first");
+  EXPECT_EQ(ct.columns.at(0).name, "c");
+  EXPECT_EQ(ct.columns.at(0).type, "postgresql_type");
+  EXPECT_EQ(std::get<Sql>(cs.changes.at(1)).sql, "select '${undefined}'");
+}
+
+TEST(Load, PropertyPrecedence) {
+  setenv("STRATA_LOAD_TEST_ENV", "fromenv", 1);
+  setenv("STRATA_LOAD_TEST_BOTH", "fromenv", 1);
+  LoadOptions o;
+  o.properties["STRATA_LOAD_TEST_BOTH"] = "fromcli";
+  o.properties["cli"] = "fromcli";
+  LoadResult r = Load(R"(databaseChangeLog:
+  - property: {name: STRATA_LOAD_TEST_ENV, value: fromchangelog}
+  - property: {name: STRATA_LOAD_TEST_BOTH, value: fromchangelog}
+  - property: {name: cli, value: fromchangelog}
+  - changeSet:
+      id: ${STRATA_LOAD_TEST_ENV}
+      author: ${STRATA_LOAD_TEST_BOTH}
+      comment: ${cli}
+)",
+                      o);
+  unsetenv("STRATA_LOAD_TEST_ENV");
+  unsetenv("STRATA_LOAD_TEST_BOTH");
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  EXPECT_EQ(r.changelog.changesets.at(0).id, "fromenv");
+  EXPECT_EQ(r.changelog.changesets.at(0).author, "fromcli");
+  EXPECT_EQ(r.changelog.changesets.at(0).comment, "fromcli");
+}
+
+TEST(Load, PropertiesAcrossIncludesAndFiles) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "root.yaml", R"(databaseChangeLog:
+  - property: {file: props/app.properties}
+  - property: {name: local, value: rootlocal, global: false}
+  - changeSet: {id: "${fromfile}-${late}", author: a}
+  - include: {file: child.yaml}
+  - changeSet: {id: "after-${late}", author: a}
+)");
+  test::WriteFile(dir, "props/app.properties", "# props\nfromfile=F\n");
+  test::WriteFile(dir, "child.yaml", R"(databaseChangeLog:
+  - property: {name: late, value: L}
+  - changeSet: {id: "child-${late}-${local}-${fromfile}", author: a}
+)");
+  LoadOptions o;
+  o.changelog_file = "root.yaml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  std::vector<std::string> ids;
+  for (const auto& cs : r.changelog.changesets) ids.push_back(cs.id);
+  // A root file is expanded before its includes define anything.
+  EXPECT_EQ(ids, (std::vector<std::string>{"F-${late}", "child-L-${local}-F",
+                                           "after-${late}"}));
+}
+
+TEST(Load, MissingPropertyModes) {
+  std::string text = OneChange("        - sql: select '${nope}'\n");
+  LoadOptions o;
+  o.missing_property = LoadOptions::MissingProperty::kEmpty;
+  EXPECT_EQ(Only<Sql>(Load(text, o)).sql, "select ''");
+  o.missing_property = LoadOptions::MissingProperty::kError;
+  LoadResult r = Load(text, o);
+  EXPECT_EQ(Errors(r), (std::vector<std::string>{
+                           "a.yaml:6:16: error: undefined property 'nope'"}));
+}
+
+TEST(Load, DbmsFilterDropsChangesets) {
+  std::string text = R"(databaseChangeLog:
+  - changeSet: {id: any, author: a}
+  - changeSet: {id: pg, author: a, dbms: "postgresql, h2"}
+  - changeSet: {id: notpg, author: a, dbms: "!postgresql"}
+  - changeSet: {id: oracle, author: a, dbms: oracle}
+  - changeSet: {id: all, author: a, dbms: all}
+  - changeSet: {id: none, author: a, dbms: none}
+  - changeSet: {id: notoracle, author: a, dbms: "!oracle"}
+  - changeSet: {id: oracle, author: a, dbms: oracle}
+)";
+  LoadOptions o;
+  o.dbms = "postgresql";
+  LoadResult r = Load(text, o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  std::vector<std::string> ids;
+  for (const auto& cs : r.changelog.changesets) ids.push_back(cs.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"any", "pg", "all", "notoracle"}));
+  // Without a dbms nothing is filtered (and the duplicate is then seen).
+  r = Load(text);
+  EXPECT_EQ(r.changelog.changesets.size(), 8u);
+  EXPECT_EQ(Errors(r), (std::vector<std::string>{
+                           "a.yaml:9:5: error: duplicate changeset identity "
+                           "'a.yaml::oracle::a' (first defined at a.yaml:5:5)"}));
+}
+
+// ---- Errors -----------------------------------------------------------------
+
+TEST(LoadError, UnknownChangeTypeAttributeAndMissingRequired) {
+  LoadResult r = Load(OneChange(R"(        - createTabel:
+            tableName: t
+        - createTable:
+            foo: 1
+            columns:
+              - column: {name: a, afterColumn: b, bogus: 1, constraints: {nullable: maybe, wat: 1}}
+        - dropColumn: {tableName: t}
+        - addColumn: {tableName: t, columns: [{column: {name: c, position: x}}]}
+)"));
+  EXPECT_EQ(Errors(r),
+            (std::vector<std::string>{
+                "a.yaml:6:11: error: unknown change type 'createTabel'",
+                "a.yaml:9:13: error: unknown attribute 'foo' for createTable",
+                "a.yaml:11:35: error: unknown attribute 'afterColumn' for column",
+                "a.yaml:11:51: error: unknown attribute 'bogus' for column",
+                "a.yaml:11:85: error: invalid boolean 'maybe' for 'nullable' "
+                "(expected true or false)",
+                "a.yaml:11:92: error: unknown attribute 'wat' for constraints",
+                "a.yaml:8:11: error: createTable: missing required attribute "
+                "'tableName'",
+                "a.yaml:12:11: error: dropColumn: missing required attribute "
+                "'columnName' or 'columns'",
+                "a.yaml:13:76: error: invalid number 'x' for 'position'",
+            }));
+}
+
+TEST(LoadError, MissingRequiredColumns) {
+  LoadResult r = Load(OneChange("        - createTable: {tableName: t}\n        - sql: \"  \"\n"));
+  EXPECT_EQ(Errors(r),
+            (std::vector<std::string>{
+                "a.yaml:6:11: error: createTable: missing required attribute 'columns'",
+                "a.yaml:7:11: error: sql: missing required attribute 'sql'"}));
+}
+
+TEST(LoadError, ChangelogEntries) {
+  LoadResult r = Load(R"(databaseChangeLog:
+  - preConditions: [{dbms: {type: postgresql}}]
+  - includeAll: {path: x}
+  - bogus: 1
+  - changeSet:
+      id: ""
+      author: a
+      preConditions: []
+      runWith: psql
+      modifySql: []
+      wat: 1
+  - changeSet: {author: a}
+  - include: {}
+)");
+  EXPECT_EQ(Errors(r),
+            (std::vector<std::string>{
+                "a.yaml:2:5: error: preConditions is not supported yet",
+                "a.yaml:3:5: error: includeAll is not supported yet",
+                "a.yaml:4:5: error: unknown changelog entry 'bogus'",
+                "a.yaml:8:7: error: preConditions is not supported yet",
+                "a.yaml:9:7: error: runWith is not supported yet",
+                "a.yaml:10:7: error: modifySql is not supported yet",
+                "a.yaml:11:7: error: unknown attribute 'wat' for changeSet",
+                "a.yaml:5:5: error: changeSet: id must not be empty",
+                "a.yaml:12:5: error: changeSet: missing required attribute 'id'",
+                "a.yaml:13:5: error: include: missing required attribute 'file'",
+            }));
+}
+
+TEST(LoadError, DuplicateIdentity) {
+  LoadResult r = Load(R"(databaseChangeLog:
+  - changeSet: {id: 1, author: bob}
+  - changeSet: {id: 1, author: Bob}
+  - changeSet:
+      id: 1
+      author: bob
+)");
+  EXPECT_EQ(Errors(r), (std::vector<std::string>{
+                           "a.yaml:4:5: error: duplicate changeset identity "
+                           "'a.yaml::1::bob' (first defined at a.yaml:2:5)"}));
+}
+
+TEST(LoadError, MalformedYaml) {
+  LoadResult r = Load("databaseChangeLog:\n  - changeSet: {id: 1\n");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].loc.ToString(), "a.yaml:3:1");
+  EXPECT_EQ(r.errors[0].ToString(), "a.yaml:3:1: error: " + r.errors[0].message);
+  EXPECT_FALSE(r.errors[0].message.empty());
+
+  r = Load("databaseChangeLog:\n  - changeSet:\n      id: 1\n     author: x\n");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].loc.line, 4);
+}
+
+TEST(LoadError, NotAChangelog) {
+  EXPECT_EQ(Errors(Load("- a\n- b\n")),
+            (std::vector<std::string>{
+                "a.yaml: error: a changelog must be a map with a "
+                "'databaseChangeLog' key"}));
+  EXPECT_EQ(Errors(Load("other: 1\n")),
+            (std::vector<std::string>{
+                "a.yaml: error: a changelog must be a map with a "
+                "'databaseChangeLog' key"}));
+  EXPECT_EQ(Errors(Load("")), (std::vector<std::string>{
+                                  "a.yaml: error: empty changelog file"}));
+  EXPECT_EQ(Errors(Load("databaseChangeLog: 5\n")),
+            (std::vector<std::string>{
+                "a.yaml:1:20: error: databaseChangeLog must be a list of "
+                "entries (each starting with '- changeSet:', '- include:', "
+                "...)"}));
+  EXPECT_TRUE(Load("databaseChangeLog:\n").ok());
+}
+
+TEST(LoadError, UnsupportedFormats) {
+  EXPECT_EQ(Errors(Load("<databaseChangeLog/>", {}, "db/changelog.xml")),
+            (std::vector<std::string>{
+                "db/changelog.xml: error: XML changelogs are not supported yet"}));
+  EXPECT_EQ(Errors(Load("-- liquibase formatted sql", {}, "c.sql")),
+            (std::vector<std::string>{
+                "c.sql: error: formatted SQL changelogs are not supported yet"}));
+  EXPECT_EQ(Errors(Load("x", {}, "c.txt")),
+            (std::vector<std::string>{
+                "c.txt: error: unsupported changelog file type '.txt' "
+                "(expected .yaml, .yml or .json)"}));
+}
+
+TEST(LoadError, MissingAndCyclicIncludes) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "a.yaml", R"(databaseChangeLog:
+  - include: {file: nope.yaml}
+  - include: {file: b.yaml}
+)");
+  test::WriteFile(dir, "b.yaml", R"(databaseChangeLog:
+  - changeSet: {id: b, author: x}
+  - include: {file: a.yaml, relativeToChangelogFile: true}
+)");
+  LoadOptions o;
+  o.changelog_file = "a.yaml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  EXPECT_EQ(Errors(r),
+            (std::vector<std::string>{
+                dir + "/a.yaml:2:5: error: included file 'nope.yaml' not found",
+                dir + "/b.yaml:3:5: error: cyclic include: " + dir +
+                    "/a.yaml -> " + dir + "/b.yaml -> " + dir + "/a.yaml",
+            }));
+  EXPECT_EQ(r.changelog.changesets.size(), 1u);
+
+  o.changelog_file = "zzz.yaml";
+  EXPECT_EQ(Errors(LoadChangeLog(o)),
+            (std::vector<std::string>{"zzz.yaml: error: changelog file not found"}));
+}
+
+TEST(LoadError, PropertyFileMissing) {
+  LoadResult r = Load(R"(databaseChangeLog:
+  - property: {file: nope.properties}
+  - property: {file: nope2.properties, errorIfMissing: false}
+  - property: {value: x}
+)");
+  EXPECT_EQ(Errors(r),
+            (std::vector<std::string>{
+                "a.yaml:2:5: error: property file 'nope.properties' not found",
+                "a.yaml:4:5: error: property: missing required attribute "
+                "'name' or 'file'"}));
+}
+
+TEST(LoadError, CollectsAcrossChangesets) {
+  LoadResult r = Load(R"(databaseChangeLog:
+  - changeSet:
+      id: 1
+      runOnChange: sometimes
+      changes:
+        - dropTable: {}
+  - changeSet:
+      id: 2
+      changes:
+        - renameTable: {oldTableName: a}
+)");
+  EXPECT_EQ(Errors(r),
+            (std::vector<std::string>{
+                "a.yaml:4:20: error: invalid boolean 'sometimes' for "
+                "'runOnChange' (expected true or false)",
+                "a.yaml:6:11: error: dropTable: missing required attribute "
+                "'tableName'",
+                "a.yaml:10:11: error: renameTable: missing required attribute "
+                "'newTableName'"}));
+  // The model is still returned for tooling.
+  EXPECT_EQ(r.changelog.changesets.size(), 2u);
+}
+
+TEST(Diagnostic, ToStringForms) {
+  Diagnostic d{SourceLocation{std::make_shared<const std::string>("f.yaml"), 3, 4}, "bad"};
+  EXPECT_EQ(d.ToString(), "f.yaml:3:4: error: bad");
+  d.loc.line = 0;
+  EXPECT_EQ(d.ToString(), "f.yaml: error: bad");
+  d.loc.file.reset();
+  EXPECT_EQ(d.ToString(), "error: bad");
+}
+
+TEST(Load, ManyChangesetsAreFast) {
+  std::string text = "databaseChangeLog:\n";
+  for (int i = 0; i < 10000; ++i) {
+    text += "  - changeSet:\n      id: " + std::to_string(i) +
+            "\n      author: a\n      changes:\n        - createTable:\n"
+            "            tableName: t" +
+            std::to_string(i) +
+            "\n            columns:\n              - column: {name: id, type: int}\n";
+  }
+  LoadResult r = Load(text);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.changelog.changesets.size(), 10000u);
+}
+
+}  // namespace
+}  // namespace strata
