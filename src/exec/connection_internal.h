@@ -1,0 +1,38 @@
+// What the exec stage's connection files share with each other and with
+// tests/connection*_test.cc. Not part of the public API.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "strata/connection.h"
+#include "strata/status.h"
+
+namespace strata::exec_detail {
+
+// REQUIRES: spec.kind == kPostgres.
+Result<std::unique_ptr<Connection>> ConnectPostgres(const ConnectionSpec& spec);
+// REQUIRES: spec.kind == kSqlite.
+Result<std::unique_ptr<Connection>> ConnectSqlite(const ConnectionSpec& spec);
+
+// The URL with the password of its user information and the value of every
+// query parameter whose name contains "password" replaced by "*****". For a
+// malformed URL it errs on the side of hiding too much.
+std::string RedactUrl(std::string_view url);
+
+// `text` with every occurrence of `secret` replaced by "*****". Secrets
+// shorter than three characters are left alone: hiding every "a" in a
+// message hides nothing and garbles the rest.
+std::string Scrub(std::string text, std::string_view secret);
+
+// "line L, column C" (1-based, columns counted in UTF-8 characters) of the
+// byte at `offset` in `sql`.
+std::string LineColumn(std::string_view sql, size_t offset);
+
+// Byte offset of the `chars`-th (1-based) UTF-8 character of `sql`, as
+// PostgreSQL's error position counts them; sql.size() when past the end.
+size_t ByteOffsetOfChar(std::string_view sql, size_t chars);
+
+}  // namespace strata::exec_detail

@@ -1,0 +1,231 @@
+// PostgreSQL through libpq.
+
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "exec/connection_internal.h"
+#include "strata/connection.h"
+#include "strata/dialect.h"
+
+namespace strata::exec_detail {
+namespace {
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
+
+std::string TrimTrailing(std::string s) {
+  while (!s.empty() &&
+         (s.back() == '\n' || s.back() == ' ' || s.back() == '\r'))
+    s.pop_back();
+  return s;
+}
+
+// Notices (DROP ... IF EXISTS "skipping", implicit index creation) are not
+// errors and would otherwise go to stderr between Strata's own output.
+void IgnoreNotice(void*, const char*) {}
+
+// The password the conninfo carries, so messages can be scrubbed of it.
+std::string PasswordOf(const std::string& conninfo) {
+  std::string password;
+  char* err = nullptr;
+  if (PQconninfoOption* opts = PQconninfoParse(conninfo.c_str(), &err)) {
+    for (PQconninfoOption* o = opts; o->keyword; ++o)
+      if (std::string_view(o->keyword) == "password" && o->val)
+        password = o->val;
+    PQconninfoFree(opts);
+  }
+  if (err) PQfreemem(err);
+  return password;
+}
+
+class PgConnection final : public Connection {
+ public:
+  PgConnection(PGconn* conn, std::string redacted, std::string password)
+      : conn_(conn),
+        redacted_(std::move(redacted)),
+        password_(std::move(password)) {
+    PQsetNoticeProcessor(conn_, IgnoreNotice, nullptr);
+  }
+  ~PgConnection() override { PQfinish(conn_); }
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  const Dialect& dialect() const override { return PostgresDialect(); }
+
+  Status Execute(std::string_view sql) override {
+    // PQexec uses the simple query protocol: a script with several
+    // statements runs as one implicit transaction unless it says otherwise.
+    std::string text(sql);
+    PgResult res(PQexec(conn_, text.c_str()));
+    switch (res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR) {
+      case PGRES_COMMAND_OK:
+      case PGRES_TUPLES_OK:
+      case PGRES_EMPTY_QUERY:
+        return Status::Ok();
+      case PGRES_COPY_IN:
+      case PGRES_COPY_OUT:
+      case PGRES_COPY_BOTH:
+        Drain();
+        return Status::Unsupported(
+            "COPY ... FROM STDIN/TO STDOUT cannot run through strata");
+      default:
+        return Status::Database(ErrorText(res.get(), text));
+    }
+  }
+
+  Status Query(std::string_view sql, std::vector<Row>* rows) override {
+    rows->clear();
+    std::string text(sql);
+    // The extended protocol: exactly one statement, so a stray second one
+    // is an error instead of a silently discarded result.
+    PgResult res(PQexecParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr,
+                              nullptr, 0));
+    return Collect(res.get(), text, rows);
+  }
+
+  std::string Describe() const override { return redacted_; }
+
+  std::string CurrentSchema() override {
+    std::vector<Row> rows;
+    if (!Query("SELECT current_schema()", &rows).ok() || rows.empty() ||
+        rows[0].empty() || !rows[0][0])
+      return "";
+    return *rows[0][0];
+  }
+
+  Result<bool> TableExists(const std::string& schema,
+                           const std::string& table) override {
+    // An unquoted name is stored folded to lower case, so DATABASECHANGELOG
+    // finds databasechangelog; an exact match wins for quoted names.
+    static constexpr char kSql[] =
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c "
+        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relkind IN ('r', 'p', 'f') "
+        "AND c.relname IN ($2::text, lower($2::text)) "
+        "AND n.nspname IN (COALESCE(NULLIF($1::text, ''), current_schema()), "
+        "lower(COALESCE(NULLIF($1::text, ''), current_schema()))))";
+    const char* values[2] = {schema.c_str(), table.c_str()};
+    PgResult res(
+        PQexecParams(conn_, kSql, 2, nullptr, values, nullptr, nullptr, 0));
+    std::vector<Row> rows;
+    if (Status s = Collect(res.get(), kSql, &rows); !s.ok()) return s;
+    return !rows.empty() && rows[0].size() == 1 && rows[0][0] == "t";
+  }
+
+ private:
+  Status Collect(PGresult* res, std::string_view sql, std::vector<Row>* rows) {
+    ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (st == PGRES_COMMAND_OK || st == PGRES_EMPTY_QUERY) return Status::Ok();
+    if (st != PGRES_TUPLES_OK) {
+      if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT ||
+          st == PGRES_COPY_BOTH) {
+        Drain();
+        return Status::Unsupported("COPY cannot run through strata");
+      }
+      return Status::Database(ErrorText(res, sql));
+    }
+    int n = PQntuples(res), m = PQnfields(res);
+    rows->reserve(n);
+    for (int i = 0; i < n; ++i) {
+      Row row;
+      row.reserve(m);
+      for (int j = 0; j < m; ++j) {
+        if (PQgetisnull(res, i, j)) {
+          row.emplace_back(std::nullopt);
+        } else {
+          row.emplace_back(
+              std::string(PQgetvalue(res, i, j), PQgetlength(res, i, j)));
+        }
+      }
+      rows->push_back(std::move(row));
+    }
+    return Status::Ok();
+  }
+
+  // Leaves a COPY state so that the connection stays usable.
+  void Drain() {
+    PQputCopyEnd(conn_, "strata does not stream COPY data");
+    while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+  }
+
+  // "ERROR: <primary> (SQLSTATE xxxxx) at line L, column C" and DETAIL and
+  // HINT lines when the server sent them.
+  std::string ErrorText(const PGresult* res, std::string_view sql) const {
+    const char* primary =
+        res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    if (!primary) {
+      std::string msg = res ? PQresultErrorMessage(res) : "";
+      if (msg.empty()) msg = PQerrorMessage(conn_);
+      msg = TrimTrailing(msg);
+      if (msg.empty()) msg = "unknown error";
+      return Scrub(msg + " (" + redacted_ + ")", password_);
+    }
+    const char* severity =
+        PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+    const char* sqlstate = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    const char* position = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
+    const char* detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+    const char* hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
+    std::string out =
+        std::string(severity ? severity : "ERROR") + ": " + primary;
+    if (sqlstate) out += std::string(" (SQLSTATE ") + sqlstate + ")";
+    if (position) {
+      long chars = std::strtol(position, nullptr, 10);
+      if (chars > 0)
+        out += " at " + LineColumn(sql, ByteOffsetOfChar(
+                                            sql, static_cast<size_t>(chars)));
+    }
+    if (detail) out += std::string("\nDETAIL: ") + detail;
+    if (hint) out += std::string("\nHINT: ") + hint;
+    return Scrub(std::move(out), password_);
+  }
+
+  PGconn* conn_;
+  std::string redacted_;
+  std::string password_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> ConnectPostgres(
+    const ConnectionSpec& spec) {
+  // Strata's defaults come first so that the URL's own connect_timeout,
+  // application_name or client_encoding, expanded from `dbname`, win.
+  std::vector<const char*> keys = {"connect_timeout", "application_name",
+                                   "client_encoding"};
+  std::vector<const char*> values = {"10", "strata", "UTF8"};
+  if (!spec.conninfo.empty()) {
+    keys.push_back("dbname");
+    values.push_back(spec.conninfo.c_str());
+  }
+  keys.push_back(nullptr);
+  values.push_back(nullptr);
+  std::string password = PasswordOf(spec.conninfo);
+  PGconn* conn =
+      PQconnectdbParams(keys.data(), values.data(), /*expand_dbname=*/1);
+  if (!conn) {
+    return Status::Database("cannot connect to " + spec.redacted +
+                            ": out of memory");
+  }
+  if (PQstatus(conn) != CONNECTION_OK) {
+    // libpq does not echo passwords, but a password from PGPASSWORD or a
+    // service file could differ from the one in conninfo: scrub both.
+    std::string msg = TrimTrailing(PQerrorMessage(conn));
+    msg = Scrub(std::move(msg), password);
+    if (const char* used = PQpass(conn)) msg = Scrub(std::move(msg), used);
+    PQfinish(conn);
+    return Status::Database("cannot connect to " + spec.redacted + ": " + msg);
+  }
+  std::string used = PQpass(conn) ? PQpass(conn) : "";
+  return std::unique_ptr<Connection>(std::make_unique<PgConnection>(
+      conn, spec.redacted, used.empty() ? password : used));
+}
+
+}  // namespace strata::exec_detail
