@@ -43,6 +43,9 @@ enum : unsigned {
   kRequired = 1u << 0,    // loader reports a missing attribute
   kNoChecksum = 1u << 1,  // excluded from Liquibase's v9 generic serialization
   kBody = 1u << 2,        // may be given as the element's text body
+  // A list Liquibase leaves null until one is given: when empty it is left
+  // out of the v9 serialization instead of printed as `name=[]`.
+  kNullWhenEmpty = 1u << 3,
 };
 
 // One attribute of a struct: its Liquibase name, the member and flags.
@@ -250,7 +253,7 @@ struct DropColumn {
                            F("schemaName", &C::schema_name),
                            F("tableName", &C::table_name, kRequired),
                            F("columnName", &C::column_name),
-                           F("columns", &C::columns));
+                           F("columns", &C::columns, kNullWhenEmpty));
   }
 };
 

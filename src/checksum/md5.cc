@@ -1,0 +1,71 @@
+#include <openssl/evp.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "checksum/text.h"
+#include "strata/checksum.h"
+
+namespace strata {
+
+std::string Md5Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  // EVP_Digest only fails on allocation failure; an empty result would be
+  // stored as a wrong checksum, so abort instead.
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_md5(),
+                 nullptr) != 1) {
+    std::fputs("strata: EVP_Digest(md5) failed\n", stderr);
+    std::abort();
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * len);
+  for (unsigned int i = 0; i < len; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xf];
+  }
+  return out;
+}
+
+namespace detail {
+
+std::string NormalizeLineEndings(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string ComputeString(std::string_view text) {
+  std::string normalized = NormalizeLineEndings(text);
+  // U+FFFD REPLACEMENT CHARACTER in UTF-8.
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  for (size_t pos = normalized.find(kReplacement); pos != std::string::npos;
+       pos = normalized.find(kReplacement, pos)) {
+    normalized.erase(pos, kReplacement.size());
+  }
+  // No NFC step: see the header.
+  return std::string(kChecksumVersion) + ":" + Md5Hex(normalized);
+}
+
+std::string StripSqlWhitespace(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  for (char c : sql) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
+  }
+  return out;
+}
+
+}  // namespace detail
+}  // namespace strata

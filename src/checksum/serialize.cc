@@ -1,0 +1,182 @@
+// Liquibase's StringChangeLogSerializer, driven by each struct's Fields().
+//
+// Persisted format: the output is hashed into databasechangelog.MD5SUM; its
+// shape (indentation, quoting, ordering) never changes.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "checksum/text.h"
+#include "strata/checksum.h"
+
+namespace strata {
+namespace {
+
+std::string Indent(int level) { return std::string(4 * level, ' '); }
+
+template <typename S>
+std::string Object(const S& obj, int indent);
+
+std::string ListOf(const Columns& items, int indent) {
+  std::string out = "[\n";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ",\n";
+    out += Indent(indent + 1) + Object(items[i], indent + 2);
+  }
+  out += '\n';
+  out += Indent(indent);
+  out += ']';
+  return out;
+}
+
+void Scalar(std::string_view name, std::string_view value, int indent,
+            std::vector<std::string>* out) {
+  std::string line = Indent(indent);
+  line += name;
+  line += "=\"";
+  line += value;
+  line += '"';
+  out->push_back(std::move(line));
+}
+
+void Entry(std::string_view name, const OptString& v, int indent,
+           std::vector<std::string>* out) {
+  if (v) Scalar(name, *v, indent, out);
+}
+void Entry(std::string_view name, const OptBool& v, int indent,
+           std::vector<std::string>* out) {
+  if (v) Scalar(name, *v ? "true" : "false", indent, out);
+}
+void Entry(std::string_view name, const OptNumeric& v, int indent,
+           std::vector<std::string>* out) {
+  if (v) Scalar(name, v->text, indent, out);
+}
+// A nested object carries no field name.
+void Entry(std::string_view, const std::optional<ConstraintsConfig>& v,
+           int indent, std::vector<std::string>* out) {
+  if (v) out->push_back(Indent(indent) + Object(*v, indent + 1));
+}
+void Entry(std::string_view name, const Columns& v, int indent,
+           std::vector<std::string>* out) {
+  std::string line = Indent(indent);
+  line += name;
+  line += '=';
+  line += v.empty() ? std::string("[]") : ListOf(v, indent);
+  out->push_back(std::move(line));
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+    return std::isdigit(c) != 0;
+  });
+}
+
+// Liquibase keeps ColumnConfig dates as java.util.Date values and prints
+// them back through ISODateFormat: "yyyy-MM-dd", "HH:mm:ss", or
+// "yyyy-MM-ddTHH:mm:ss" plus the fraction without trailing zeros. Returns
+// nullopt for text it cannot parse as a date: Liquibase then stores it as a
+// computed value (valueComputed / defaultValueComputed) instead.
+std::optional<std::string> CanonicalDate(std::string_view s) {
+  auto is_date = [](std::string_view d) {
+    return d.size() == 10 && AllDigits(d.substr(0, 4)) && d[4] == '-' &&
+           AllDigits(d.substr(5, 2)) && d[7] == '-' &&
+           AllDigits(d.substr(8, 2));
+  };
+  auto is_time = [](std::string_view t) {
+    return t.size() == 8 && AllDigits(t.substr(0, 2)) && t[2] == ':' &&
+           AllDigits(t.substr(3, 2)) && t[5] == ':' &&
+           AllDigits(t.substr(6, 2));
+  };
+  if (is_time(s) || is_date(s)) return std::string(s);
+  if (s.size() < 19 || !is_date(s.substr(0, 10)) ||
+      (s[10] != 'T' && s[10] != ' ') || !is_time(s.substr(11, 8))) {
+    return std::nullopt;
+  }
+  std::string out =
+      std::string(s.substr(0, 10)) + "T" + std::string(s.substr(11, 8));
+  if (s.size() == 19) return out;
+  std::string_view frac = s.substr(19);
+  if (frac.size() < 2 || frac[0] != '.' || frac.size() > 10 ||
+      !AllDigits(frac.substr(1))) {
+    return std::nullopt;  // time zones and other forms: not modelled
+  }
+  frac.remove_prefix(1);
+  while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
+  if (!frac.empty()) out += "." + std::string(frac);
+  return out;
+}
+
+void CanonicalizeDate(OptString* date, OptString* computed) {
+  if (!date->has_value()) return;
+  if (auto canonical = CanonicalDate(**date)) {
+    *date = std::move(*canonical);
+  } else {
+    if (!*computed) *computed = std::move(*date);
+    date->reset();
+  }
+}
+
+template <typename S>
+std::vector<std::string> Entries(const S& obj, int indent) {
+  std::vector<std::string> out;
+  ForEachField<S>([&](const auto& f) {
+    if (f.flags & kNoChecksum) return;
+    const auto& value = obj.*(f.member);
+    if constexpr (std::is_same_v<std::decay_t<decltype(value)>, Columns>) {
+      if ((f.flags & kNullWhenEmpty) && value.empty()) return;
+    }
+    Entry(f.name, value, indent, &out);
+  });
+  return out;
+}
+
+std::vector<std::string> Entries(const ColumnConfig& col, int indent) {
+  ColumnConfig c = col;
+  CanonicalizeDate(&c.value_date, &c.value_computed);
+  CanonicalizeDate(&c.default_value_date, &c.default_value_computed);
+  std::vector<std::string> out;
+  ForEachField<ColumnConfig>([&](const auto& f) {
+    if (f.flags & kNoChecksum) return;
+    Entry(f.name, c.*(f.member), indent, &out);
+  });
+  return out;
+}
+
+// "[" + sorted entries one per line + "]"; Liquibase collects the entries
+// in a TreeSet, so they are sorted (Java String order, which is byte order
+// here because entries differ first in their ASCII names) and unique.
+template <typename S>
+std::string Object(const S& obj, int indent) {
+  std::vector<std::string> entries = Entries(obj, indent);
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  std::string out = "[";
+  if (!entries.empty()) {
+    out += '\n';
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (i > 0) out += '\n';
+      out += entries[i];
+    }
+    out += '\n';
+  }
+  out += Indent(indent - 1) + "]";
+  return out;
+}
+
+}  // namespace
+
+std::string SerializeChange(const Change& change) {
+  std::string out = std::visit(
+      [](const auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        return std::string(T::kName) + ":" + Object(c, 1);
+      },
+      change);
+  return detail::NormalizeLineEndings(out);
+}
+
+}  // namespace strata
