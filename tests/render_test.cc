@@ -1169,6 +1169,21 @@ TEST(Rollback, AddColumnDropsDefaultsThenColumns) {
             "ALTER TABLE sch.t DROP COLUMN c");
 }
 
+TEST(Rollback, AddColumnOnSqliteNeedsNoDropDefault) {
+  AddColumn ac;
+  ac.table_name = "person";
+  ColumnConfig age = Col("age", "int");
+  age.default_value_numeric = N("0");
+  ac.columns = {age};
+  auto r = RollbackChanges(Cs({ac}), &SL);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->size(), 1u);
+  EXPECT_EQ(Sl((*r)[0]), "ALTER TABLE person DROP COLUMN age");
+  auto pg = RollbackChanges(Cs({ac}), &PG);
+  ASSERT_TRUE(pg.ok());
+  EXPECT_EQ(pg->size(), 2u);
+}
+
 TEST(Rollback, EveryInverseInReverseOrder) {
   // Liquibase 4.28.0 rollback-count-sql for the same changeset (offline).
   CreateTable ct;

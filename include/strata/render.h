@@ -33,7 +33,11 @@ Status RenderChange(const Change& change, const RenderOptions& options,
 // change types Liquibase inverts). A changeset with a change that has no
 // inverse and no rollback block is Status::Validation with Liquibase's
 // message ("No inverse to ... created").
-Result<std::vector<Change>> RollbackChanges(const ChangeSet& changeset);
+// With `dialect` given, the inverse of addColumn leaves out the
+// dropDefaultValue Liquibase puts before dropColumn when the engine cannot
+// drop a default (SQLite): dropping the column drops its default too.
+Result<std::vector<Change>> RollbackChanges(const ChangeSet& changeset,
+                                            const Dialect* dialect = nullptr);
 
 // Splits a sql change body as Liquibase does (splitStatements,
 // endDelimiter, stripComments). Exposed for tests.

@@ -181,7 +181,8 @@ Inverse Invert(const Delete&) { return None("liquibase.change.core.DeleteDataCha
 
 }  // namespace
 
-Result<std::vector<Change>> RollbackChanges(const ChangeSet& changeset) {
+Result<std::vector<Change>> RollbackChanges(const ChangeSet& changeset,
+                                            const Dialect* dialect) {
   if (changeset.rollback.specified) return changeset.rollback.changes;
   std::vector<Change> out;
   for (auto it = changeset.changes.rbegin(); it != changeset.changes.rend(); ++it) {
@@ -195,7 +196,12 @@ Result<std::vector<Change>> RollbackChanges(const ChangeSet& changeset) {
       if (!inv.reason.empty()) msg += " (" + inv.reason + ")";
       return Status::Validation(std::move(msg));
     }
-    for (Change& c : inv.changes) out.push_back(std::move(c));
+    for (Change& c : inv.changes) {
+      bool redundant = dialect && !dialect->alter_column_default &&
+                       std::holds_alternative<AddColumn>(*it) &&
+                       std::holds_alternative<DropDefaultValue>(c);
+      if (!redundant) out.push_back(std::move(c));
+    }
   }
   return out;
 }
