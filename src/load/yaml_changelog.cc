@@ -439,7 +439,7 @@ std::optional<ChangeSet> Parser::ParseChangeSet(const YAML::Node& key,
   };
   for (auto it = value.begin(); it != value.end(); ++it) {
     std::string k = KeyName(it->first);
-    const YAML::Node& v = it->second;
+    YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
     SourceLocation kl = Loc(it->first);
     if (k == "id") {
       has_id = true;
@@ -514,7 +514,7 @@ std::optional<IncludeSpec> Parser::ParseInclude(const YAML::Node& key,
   OptString file, context, context_filter;
   for (auto it = value.begin(); it != value.end(); ++it) {
     std::string k = KeyName(it->first);
-    const YAML::Node& v = it->second;
+    YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
     SourceLocation kl = Loc(it->first);
     Attr a{k, "include", kl};
     OptBool b;
@@ -558,7 +558,7 @@ void Parser::DefineProperty(const YAML::Node& key, const YAML::Node& value) {
   OptBool global, relative, error_if_missing;
   for (auto it = value.begin(); it != value.end(); ++it) {
     std::string k = KeyName(it->first);
-    const YAML::Node& v = it->second;
+    YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
     SourceLocation kl = Loc(it->first);
     Attr a{k, "property", kl};
     // Property entries are read before expansion, as Liquibase does.
@@ -671,7 +671,7 @@ ParsedChangeLog Parser::Run(const std::string& text) {
     }
     for (auto it = item.begin(); it != item.end(); ++it) {
       std::string k = KeyName(it->first);
-      const YAML::Node& v = it->second;
+      YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
       SourceLocation kl = Loc(it->first);
       if (k == "changeSet") {
         if (auto cs = ParseChangeSet(it->first, v))
