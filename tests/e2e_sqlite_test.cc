@@ -54,7 +54,7 @@ TEST(E2eSqlite, ChangeSqliteCannotDoFailsBeforeAnythingRuns) {
             "            referencedTableName: parent\n            referencedColumnNames: id\n");
   CmdResult r = RunStrata(Args(SqliteUrl(dir), "fk.yaml", {"update"}), dir);
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_NE(r.err.find("fk.yaml:12:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("fk.yaml:14:11:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("addForeignKeyConstraint"), std::string::npos) << r.err;
   EXPECT_FALSE(HasTable(SqliteUrl(dir), "parent"));
   EXPECT_FALSE(HasTable(SqliteUrl(dir), "databasechangelog"));

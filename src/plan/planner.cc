@@ -275,7 +275,7 @@ Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
     step.changeset = &cs;
     step.header = "Rolling Back ChangeSet: " + cs.Identity();
     step.in_transaction = cs.RunInTransaction();
-    Result<std::vector<Change>> inverse = RollbackChanges(cs);
+    Result<std::vector<Change>> inverse = RollbackChanges(cs, ctx.dialect);
     if (!inverse.ok()) {
       errors.push_back(inverse.status().message());
       continue;
