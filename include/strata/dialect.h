@@ -80,6 +80,10 @@ struct Dialect {
   std::string_view display_name;  // "PostgreSQL", for messages
 };
 
+// createTable's primary-key constraint name when none is given:
+// "t_pkey" on PostgreSQL, "PK_T" on SQLite.
+std::string DefaultPrimaryKeyName(const Dialect& dialect, std::string_view table);
+
 const Dialect& PostgresDialect();
 const Dialect& SqliteDialect();
 const Dialect& DialectFor(Engine engine);

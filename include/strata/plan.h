@@ -25,6 +25,10 @@ struct TrackingTables {
   std::string lock = "databasechangeloglock";
 };
 
+// Liquibase's names as each engine spells them: DATABASECHANGELOG folds to
+// lower case on PostgreSQL and stays upper case on SQLite.
+TrackingTables DefaultTrackingTables(const Dialect& dialect);
+
 // One databasechangelog row.
 struct HistoryRow {
   std::string id, author, filename;

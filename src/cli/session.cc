@@ -20,6 +20,7 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
         "this command needs a database; {} is an offline URL", spec->redacted));
 
   session.ctx.dialect = spec->dialect;
+  session.ctx.tables = DefaultTrackingTables(*spec->dialect);
   session.ctx.render.dialect = spec->dialect;
   if (!options.default_schema.empty()) {
     session.ctx.render.default_schema = options.default_schema;

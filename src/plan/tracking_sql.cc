@@ -13,6 +13,15 @@ SqlWriter Writer(const PlanContext& ctx) { return SqlWriter(*ctx.dialect); }
 
 }  // namespace
 
+TrackingTables DefaultTrackingTables(const Dialect& dialect) {
+  TrackingTables t;
+  if (!dialect.folds_to_lower) {
+    t.changelog = "DATABASECHANGELOG";
+    t.lock = "DATABASECHANGELOGLOCK";
+  }
+  return t;
+}
+
 std::vector<Statement> CreateChangeLogTableSql(const PlanContext& ctx) {
   SqlWriter w = Writer(ctx);
   w.Keyword("CREATE TABLE ").Name(ctx.tables.schema, ctx.tables.changelog);
@@ -39,7 +48,7 @@ std::vector<Statement> CreateLockTableSql(const PlanContext& ctx) {
   w.Keyword(" (ID ").Type("int").Keyword(" NOT NULL, LOCKED ").Type("boolean")
       .Keyword(" NOT NULL, LOCKGRANTED ").Type("datetime")
       .Keyword(", LOCKEDBY ").Type("VARCHAR(255)").Keyword(", CONSTRAINT ")
-      .Ident(ctx.tables.lock + "_pkey").Keyword(" PRIMARY KEY (ID))");
+      .Ident(DefaultPrimaryKeyName(*ctx.dialect, ctx.tables.lock)).Keyword(" PRIMARY KEY (ID))");
   out.push_back({w.Take()});
   SqlWriter d = Writer(ctx);
   d.Keyword("DELETE FROM ").Name(ctx.tables.schema, ctx.tables.lock);

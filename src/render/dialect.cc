@@ -263,4 +263,11 @@ Result<const Dialect*> DialectByName(std::string_view name) {
                           "' (expected postgresql or sqlite)");
 }
 
+std::string DefaultPrimaryKeyName(const Dialect& dialect, std::string_view table) {
+  std::string name(table);
+  if (dialect.pk_name_upper)
+    for (char& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return std::string(dialect.pk_name_prefix) + name + std::string(dialect.pk_name_suffix);
+}
+
 }  // namespace strata

@@ -353,10 +353,7 @@ Status Render(Renderer& r, const CreateTable& c) {
         pk_name = *col.constraints->primary_key_name;
     }
   }
-  if (pk_name.empty()) {
-    std::string table = d.pk_name_upper ? Upper(*c.table_name) : *c.table_name;
-    pk_name = std::string(d.pk_name_prefix) + table + std::string(d.pk_name_suffix);
-  }
+  if (pk_name.empty()) pk_name = DefaultPrimaryKeyName(d, *c.table_name);
   bool inline_pk = false;
 
   SqlWriter w = r.W();
