@@ -685,6 +685,13 @@ TEST(LoadError, MalformedYaml) {
   EXPECT_EQ(r.errors[0].loc.line, 4);
 }
 
+TEST(LoadError, DeepNestingIsAnErrorNotACrash) {
+  LoadResult r = Load("databaseChangeLog: " + std::string(100000, '['));
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].message.find("nested too deeply"), std::string::npos)
+      << r.errors[0].message;
+}
+
 TEST(LoadError, NotAChangelog) {
   EXPECT_EQ(Errors(Load("- a\n- b\n")),
             (std::vector<std::string>{

@@ -47,10 +47,10 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
     }
     LoadResult loaded = LoadChangeLog(lo);
     if (!loaded.ok()) {
-      std::string msg;
-      for (const Diagnostic& d : loaded.errors) msg += d.ToString() + "\n";
-      msg += fmt::format("{} error{} in the changelog; nothing was run",
-                         loaded.errors.size(), loaded.errors.size() == 1 ? "" : "s");
+      std::string msg = fmt::format("{} error{} in the changelog; nothing was run:",
+                                    loaded.errors.size(),
+                                    loaded.errors.size() == 1 ? "" : "s");
+      for (const Diagnostic& d : loaded.errors) msg += "\n" + d.ToString();
       return Status::InvalidInput(msg);
     }
     session.changelog = std::move(loaded.changelog);

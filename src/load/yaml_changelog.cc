@@ -4,6 +4,7 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpragmas"
 #pragma GCC diagnostic ignored "-Wdangling-pointer"
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 #pragma GCC diagnostic pop
 
@@ -615,6 +616,16 @@ ParsedChangeLog Parser::Run(const std::string& text) {
   YAML::Node root;
   try {
     root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own message for this is "bad file".
+    SourceLocation loc = file_loc;
+    if (e.mark.line >= 0) {
+      loc.line = e.mark.line + 1;
+      loc.column = e.mark.column + 1;
+    }
+    Error(loc, "YAML nested too deeply (more than " + std::to_string(e.depth() - 1) +
+                   " levels)");
+    return out;
   } catch (const YAML::Exception& e) {
     SourceLocation loc = file_loc;
     if (e.mark.line >= 0) {
