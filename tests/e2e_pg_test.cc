@@ -30,6 +30,27 @@ TEST(E2ePg, MissingRollbackIsAnError) {
   NoRollbackScenario(url, TempDir());
 }
 
+TEST(E2ePg, DefaultSchemaHoldsObjectsTrackingTablesAndUserSql) {
+  STRATA_REQUIRE_PG(url);
+  std::string dir = TempDir();
+  ASSERT_TRUE(Open(url)->Execute("CREATE SCHEMA app").ok());
+  WriteFile(dir, "s.yaml",
+            "databaseChangeLog:\n"
+            "  - changeSet:\n      id: 1\n      author: a\n      changes:\n"
+            "        - createTable:\n            tableName: item\n"
+            "            columns:\n              - column: {name: id, type: int}\n"
+            "        - sql: insert into item values (7)\n");
+  CmdResult r = RunStrata(Args(url, "s.yaml", {"--default-schema-name=app", "update"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  auto c = Open(url);
+  EXPECT_EQ(QueryLines(*c, "SELECT id FROM app.item"), (std::vector<std::string>{"7|"}));
+  EXPECT_EQ(QueryLines(*c, "SELECT ID FROM app.databasechangelog"),
+            (std::vector<std::string>{"1|"}));
+  EXPECT_FALSE(HasTable(url, "databasechangelog"));  // not in public
+  r = RunStrata(Args(url, "s.yaml", {"--default-schema-name=app", "status"}), dir);
+  EXPECT_NE(r.out.find("is up to date"), std::string::npos) << r.out << r.err;
+}
+
 TEST(E2ePg, UnreachableServerFailsWithoutLeakingThePassword) {
   std::string dir = TempDir();
   CopyExample(dir);

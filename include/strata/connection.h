@@ -27,6 +27,10 @@ class Connection {
   virtual std::string Describe() const = 0;
   // Current schema (PostgreSQL) or "" (SQLite).
   virtual std::string CurrentSchema() = 0;
+  // --default-schema-name: unqualified names in user SQL resolve there
+  // (PostgreSQL search_path, as Liquibase sets it). SQLite accepts only
+  // "main".
+  virtual Status UseSchema(const std::string& schema) = 0;
   // Whether a table exists in `schema` (empty: the current one).
   virtual Result<bool> TableExists(const std::string& schema,
                                    const std::string& table) = 0;

@@ -60,6 +60,10 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
     Result<std::unique_ptr<Connection>> conn = Connect(*spec);
     if (!conn.ok()) return conn.status();
     session.conn = std::move(*conn);
+    if (!options.default_schema.empty()) {
+      Status s = session.conn->UseSchema(options.default_schema);
+      if (!s.ok()) return s;
+    }
     Status s = ReadHistory(*session.conn, &session.ctx, &session.history);
     if (!s.ok()) return s;
   }

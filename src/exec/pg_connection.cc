@@ -10,6 +10,7 @@
 
 #include "exec/connection_internal.h"
 #include "strata/connection.h"
+#include "strata/sql_writer.h"
 #include "strata/dialect.h"
 
 namespace strata::exec_detail {
@@ -91,6 +92,12 @@ class PgConnection final : public Connection {
   }
 
   std::string Describe() const override { return redacted_; }
+
+  Status UseSchema(const std::string& schema) override {
+    SqlWriter w(PostgresDialect());
+    w.Keyword("SET SEARCH_PATH TO ").Ident(schema).Keyword(", \"$user\", public");
+    return Execute(w.str());
+  }
 
   std::string CurrentSchema() override {
     std::vector<Row> rows;

@@ -90,6 +90,12 @@ class SqliteConnection final : public Connection {
 
   std::string CurrentSchema() override { return ""; }
 
+  Status UseSchema(const std::string& schema) override {
+    if (schema.empty() || schema == "main") return Status::Ok();
+    return Status::InvalidInput("SQLite has no schema '" + schema +
+                                "'; leave --default-schema-name out or use main");
+  }
+
   // SQLite has no schemas (Dialect::supports_schemas is false): `schema` is
   // ignored and the main database searched. SQLite names are
   // case-insensitive, so the comparison is too.
