@@ -470,6 +470,28 @@ TEST(Load, IncludedContextAndLabelsAreAnded) {
   EXPECT_FALSE(cs[3].labels.has_value());
 }
 
+TEST(Load, LabelsAreNormalisedPerListAsLiquibaseRecordsThem) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "root.yaml", R"(databaseChangeLog:
+  - include: {file: child.yaml, labels: L1}
+  - changeSet: {id: own, author: a, labels: " Beta ,alpha, ALPHA,beta,  gamma  "}
+  - changeSet: {id: blank, author: a, labels: " , "}
+)");
+  test::WriteFile(dir, "child.yaml", R"(databaseChangeLog:
+  - changeSet: {id: 1, author: a, labels: "l2, l1"}
+)");
+  LoadOptions o;
+  o.changelog_file = "root.yaml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  const auto& cs = r.changelog.changesets;
+  ASSERT_EQ(cs.size(), 3u);
+  EXPECT_EQ(cs[0].labels, "l1,l2,l1");
+  EXPECT_EQ(cs[1].labels, "beta,alpha,gamma");
+  EXPECT_FALSE(cs[2].labels.has_value());
+}
+
 TEST(Load, PropertiesExpandEverywhere) {
   LoadOptions o;
   o.dbms = "postgresql";

@@ -2,6 +2,7 @@
 // each file (yaml_changelog.cc), records FILENAME / contexts / labels the
 // way Liquibase does, drops changesets for other databases and validates
 // identities.
+#include <unordered_set>
 #include <algorithm>
 #include <cctype>
 #include <exception>
@@ -181,6 +182,32 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
   stack_.pop_back();
 }
 
+// LABELS as Liquibase records them (verified with 4.28): each list (an
+// include's, the changeset's) is split on commas, trimmed, lower-cased and
+// de-duplicated on its own; the lists are then joined outermost first
+// without de-duplicating across them (include "L1" + "l2, l1" -> "l1,l2,l1").
+std::string NormalizeLabels(const std::vector<std::string>& lists) {
+  std::string out;
+  for (const std::string& list : lists) {
+    std::unordered_set<std::string> seen;
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t comma = list.find(',', start);
+      if (comma == std::string::npos) comma = list.size();
+      std::string label = list.substr(start, comma - start);
+      size_t b = label.find_first_not_of(" \t\r\n");
+      size_t e = label.find_last_not_of(" \t\r\n");
+      label = b == std::string::npos ? "" : label.substr(b, e - b + 1);
+      for (char& ch : label)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (!label.empty() && seen.insert(label).second)
+        out += (out.empty() ? "" : ",") + label;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
 void Loader::AddChangeSet(ChangeSet cs, const ResolvedFile& file,
                           const ParsedChangeLog& log,
                           const Inherited& inherited) {
@@ -199,11 +226,11 @@ void Loader::AddChangeSet(ChangeSet cs, const ResolvedFile& file,
     if (cs.context && !cs.context->empty()) AppendContext(full, *cs.context);
     cs.context = std::move(full);
   }
-  if (!inherited.labels.empty()) {
-    std::string full;
-    for (const auto& l : inherited.labels) full += (full.empty() ? "" : ",") + l;
-    if (cs.labels && !cs.labels->empty()) full += "," + *cs.labels;
-    cs.labels = std::move(full);
+  if (!inherited.labels.empty() || cs.labels) {
+    std::vector<std::string> lists = inherited.labels;
+    if (cs.labels) lists.push_back(*cs.labels);
+    std::string full = NormalizeLabels(lists);
+    if (full.empty()) cs.labels.reset(); else cs.labels = std::move(full);
   }
   result_.changelog.changesets.push_back(std::move(cs));
 }
