@@ -20,60 +20,14 @@
 namespace strata::load {
 namespace {
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-template <typename T>
-inline constexpr bool kIsOptional = false;
-template <typename T>
-inline constexpr bool kIsOptional<std::optional<T>> = true;
-
-bool IsMissing(const Columns& c) { return c.empty(); }
-template <typename T>
-bool IsMissing(const std::optional<T>& o) {
-  return !o.has_value();
-}
-
-// Attributes AddColumnConfig adds to ColumnConfig.
-bool IsAddColumnOnly(std::string_view name) {
-  return name == "afterColumn" || name == "beforeColumn" || name == "position";
-}
-
-// What a field setter needs to know about where it is.
-struct Attr {
-  std::string_view name;   // attribute name as written
-  std::string_view owner;  // "createTable", "column", ...
-  const SourceLocation& key_loc;
-  bool add_column = false;  // columns belong to addColumn
-};
-
 class Parser {
  public:
   Parser(const FileInfo& file, const SearchPath& search_path,
          const LoadOptions& options, PropertyStore& properties,
          std::vector<Diagnostic>& errors)
-      : file_(file),
-        search_path_(search_path),
-        options_(options),
-        properties_(properties),
-        errors_(errors) {}
+      : file_(file), b_(file, search_path, options, properties, errors) {}
 
   ParsedChangeLog Run(const std::string& text);
-
-  // Generic change loading (public so the dispatch table can name it).
-  template <size_t I>
-  std::optional<Change> LoadChange(const YAML::Node& key,
-                                   const YAML::Node& value);
 
  private:
   SourceLocation Loc(const YAML::Node& n) const {
@@ -85,7 +39,7 @@ class Parser {
     return n.Mark().line < 0 ? fallback : Loc(n);
   }
   void Error(const SourceLocation& loc, std::string message) {
-    errors_.push_back({loc, std::move(message)});
+    b_.Error(loc, std::move(message));
   }
   std::string KeyName(const YAML::Node& key) {
     if (key.IsScalar()) return key.Scalar();
@@ -93,30 +47,34 @@ class Parser {
     return std::string();
   }
 
-  // Java text of a scalar; strings get `${}` expansion. nullopt for null
-  // (and, after reporting, for non-scalars).
-  std::optional<std::string> Text(const YAML::Node& n, std::string_view what,
-                                  const SourceLocation& fallback,
-                                  bool expand = true);
+  // `n` as a builder Value located at n (else `fallback`); null for an
+  // absent or null node; nullopt (reported) for a map or a list.
+  std::optional<Value> ScalarValue(const YAML::Node& n, std::string_view what,
+                                   const SourceLocation& fallback);
   JavaScalar Resolve(const YAML::Node& n) const {
     if (n.IsNull()) return {ScalarKind::kNull, ""};
     if (n.Tag() == "?") return ResolvePlainScalar(n.Scalar());
     return {ScalarKind::kString, n.Scalar()};
   }
 
-  void Set(OptString& dst, const YAML::Node& v, const Attr& a);
-  void Set(OptBool& dst, const YAML::Node& v, const Attr& a);
-  void Set(OptNumeric& dst, const YAML::Node& v, const Attr& a);
-  void Set(Columns& dst, const YAML::Node& v, const Attr& a);
-  void Set(std::optional<ConstraintsConfig>& dst, const YAML::Node& v,
-           const Attr& a);
-
+  // One field from a YAML value: scalars through the builder, structs and
+  // lists of structs (columns, constraints) read here through their tables.
+  // `add_column`: the owner is addColumn (its columns take position
+  // attributes).
+  template <typename M>
+  void SetField(M& dst, const YAML::Node& v, std::string_view name,
+                const SourceLocation& key_loc, bool add_column);
   template <typename S>
   void LoadAttributes(const YAML::Node& map, S& out, std::string_view owner,
                       bool add_column);
-  template <typename S>
-  void CheckRequired(const S& s, std::string_view owner);
+  // The attributes of a changeSet / include / property entry.
+  template <typename Draft, size_t N, typename SetFn>
+  void LoadEntryAttributes(const YAML::Node& map, Draft& d,
+                           const AttributeSpec (&table)[N],
+                           std::string_view owner, SetFn set);
 
+  template <typename T>
+  Change LoadChange(const YAML::Node& key, const YAML::Node& value);
   std::optional<Change> ParseChange(const YAML::Node& key,
                                     const YAML::Node& value);
   void ParseChanges(const YAML::Node& list, std::vector<Change>& out,
@@ -130,142 +88,78 @@ class Parser {
   void DefineProperty(const YAML::Node& key, const YAML::Node& value);
 
   const FileInfo& file_;
-  const SearchPath& search_path_;
-  const LoadOptions& options_;
-  PropertyStore& properties_;
-  std::vector<Diagnostic>& errors_;
+  ChangeLogBuilder b_;
 };
 
-std::optional<std::string> Parser::Text(const YAML::Node& n,
-                                        std::string_view what,
-                                        const SourceLocation& fallback,
-                                        bool expand) {
-  if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+std::optional<Value> Parser::ScalarValue(const YAML::Node& n,
+                                         std::string_view what,
+                                         const SourceLocation& fallback) {
+  if (!n.IsDefined()) return Value::Null(fallback);
+  if (n.IsNull()) return Value::Null(Loc(n, fallback));
   if (!n.IsScalar()) {
     Error(Loc(n, fallback), StrCat({"'", what, "' must be a scalar value"}));
     return std::nullopt;
   }
-  JavaScalar s = Resolve(n);
-  if (s.kind == ScalarKind::kNull) return std::nullopt;
-  if (s.kind == ScalarKind::kString && expand &&
-      PropertyStore::NeedsExpansion(s.text))
-    return properties_.Expand(s.text, file_.id, Loc(n, fallback), errors_);
-  return std::move(s.text);
+  return Value{Resolve(n), Loc(n, fallback)};
 }
 
-void Parser::Set(OptString& dst, const YAML::Node& v, const Attr& a) {
-  dst = Text(v, a.name, a.key_loc);
-}
-
-void Parser::Set(OptBool& dst, const YAML::Node& v, const Attr& a) {
-  if (!v.IsDefined() || v.IsNull()) {
-    dst.reset();
-    return;
-  }
-  std::optional<std::string> text = Text(v, a.name, a.key_loc);
-  if (!text) return;
-  std::string lower = Lower(*text);
-  if (lower == "true") {
-    dst = true;
-  } else if (lower == "false") {
-    dst = false;
-  } else {
-    Error(Loc(v, a.key_loc), "invalid boolean '" + *text + "' for '" +
-                                 std::string(a.name) +
-                                 "' (expected true or false)");
-  }
-}
-
-void Parser::Set(OptNumeric& dst, const YAML::Node& v, const Attr& a) {
-  if (!v.IsDefined() || v.IsNull()) {
-    dst.reset();
-    return;
-  }
-  if (!v.IsScalar()) {
-    Error(Loc(v, a.key_loc),
-          StrCat({"'", a.name, "' must be a scalar value"}));
-    return;
-  }
-  JavaScalar s = Resolve(v);
-  switch (s.kind) {
-    case ScalarKind::kNull:
+template <typename M>
+void Parser::SetField(M& dst, const YAML::Node& v, std::string_view name,
+                      const SourceLocation& key_loc, bool add_column) {
+  if constexpr (kIsScalarField<M>) {
+    if (auto val = ScalarValue(v, name, key_loc)) b_.Set(dst, *val, name);
+  } else if constexpr (OptionalStruct<M>::value) {
+    using X = typename OptionalStruct<M>::Item;
+    if (!v.IsDefined() || v.IsNull()) {
       dst.reset();
       return;
-    case ScalarKind::kInt:
-      dst = Numeric{s.text};
+    }
+    if (!v.IsMap()) {
+      Error(Loc(v, key_loc), StrCat({"'", name, "' must be a map of attributes"}));
       return;
-    case ScalarKind::kFloat:
-      dst = Numeric{CanonicalDoubleNumeric(s.text)};
-      return;
-    case ScalarKind::kBool:
-      break;
-    case ScalarKind::kString: {
-      std::string text =
-          PropertyStore::NeedsExpansion(s.text)
-              ? properties_.Expand(s.text, file_.id, Loc(v), errors_)
-              : s.text;
-      if (IsDecimalNumberText(text)) {
-        dst = Numeric{text};
+    }
+    X x;
+    x.loc = key_loc;
+    LoadAttributes(v, x, name, false);
+    dst = std::move(x);
+  } else if constexpr (StructList<M>::value) {
+    using X = typename StructList<M>::Item;
+    std::string_view item_name = ItemName<X>(name);
+    dst.clear();
+    if (!v.IsDefined() || v.IsNull()) return;
+    auto load_one = [&](const YAML::Node& item) {
+      // `- column: {...}` or a bare `- {...}`.
+      YAML::Node map = item;
+      SourceLocation loc = Loc(item, key_loc);
+      if (item.IsMap() && item.size() == 1) {
+        auto it = item.begin();
+        if (it->first.IsScalar() && it->first.Scalar() == item_name) {
+          map.reset(it->second);  // rebind; operator= would overwrite `item`
+          loc = Loc(it->first);
+        }
+      }
+      X x;
+      x.loc = loc;
+      if (map.IsMap()) {
+        LoadAttributes(map, x, item_name, add_column);
+      } else if (!map.IsNull()) {
+        Error(Loc(map, loc),
+              StrCat({"a ", item_name, " must be a map of attributes"}));
         return;
       }
-      s.text = text;
-      break;
+      dst.push_back(std::move(x));
+    };
+    if (v.IsSequence()) {
+      dst.reserve(v.size());
+      for (const auto& item : v) load_one(item);
+    } else if (v.IsMap()) {
+      load_one(v);
+    } else {
+      Error(Loc(v, key_loc), StrCat({"'", name, "' must be a list of ", name}));
     }
-  }
-  Error(Loc(v, a.key_loc), "invalid number '" + s.text + "' for '" +
-                               std::string(a.name) + "'");
-}
-
-void Parser::Set(Columns& dst, const YAML::Node& v, const Attr& a) {
-  dst.clear();
-  if (!v.IsDefined() || v.IsNull()) return;
-  auto load_one = [&](const YAML::Node& item) {
-    // `- column: {...}` or a bare `- {...}`.
-    YAML::Node map = item;
-    SourceLocation loc = Loc(item, a.key_loc);
-    if (item.IsMap() && item.size() == 1) {
-      auto it = item.begin();
-      if (it->first.IsScalar() && it->first.Scalar() == "column") {
-        map.reset(it->second);  // rebind; operator= would overwrite `item`
-        loc = Loc(it->first);
-      }
-    }
-    ColumnConfig col;
-    col.loc = loc;
-    if (map.IsMap()) {
-      LoadAttributes(map, col, "column", a.add_column);
-    } else if (!map.IsNull()) {
-      Error(Loc(map, loc), "a column must be a map of attributes");
-      return;
-    }
-    dst.push_back(std::move(col));
-  };
-  if (v.IsSequence()) {
-    dst.reserve(v.size());
-    for (const auto& item : v) load_one(item);
-  } else if (v.IsMap()) {
-    load_one(v);
   } else {
-    Error(Loc(v, a.key_loc),
-          StrCat({"'", a.name, "' must be a list of columns"}));
+    static_assert(sizeof(M) == 0, "YAML loader: unhandled field type");
   }
-}
-
-void Parser::Set(std::optional<ConstraintsConfig>& dst, const YAML::Node& v,
-                 const Attr& a) {
-  if (!v.IsDefined() || v.IsNull()) {
-    dst.reset();
-    return;
-  }
-  if (!v.IsMap()) {
-    Error(Loc(v, a.key_loc),
-          StrCat({"'", a.name, "' must be a map of attributes"}));
-    return;
-  }
-  ConstraintsConfig c;
-  c.loc = a.key_loc;
-  LoadAttributes(v, c, "constraints", false);
-  dst = std::move(c);
 }
 
 template <typename S>
@@ -274,34 +168,33 @@ void Parser::LoadAttributes(const YAML::Node& map, S& out,
   for (auto it = map.begin(); it != map.end(); ++it) {
     std::string key = KeyName(it->first);
     SourceLocation key_loc = Loc(it->first);
-    bool found = false;
-    ForEachField<S>([&](const auto& f) {
-      if (found || f.name != key) return;
-      if constexpr (std::is_same_v<S, ColumnConfig>) {
-        if (!add_column && IsAddColumnOnly(f.name)) return;
-      }
-      found = true;
-      Set(out.*(f.member), it->second,
-          Attr{f.name, owner, key_loc, std::is_same_v<S, AddColumn>});
+    YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
+    bool found = FindField<S>(key, add_column, [&](const auto& f) {
+      SetField(out.*(f.member), v, f.name, key_loc,
+               std::is_same_v<S, AddColumn>);
     });
-    if (!found)
-      Error(key_loc, StrCat({"unknown attribute '", key, "' for ", owner}));
+    if (!found) b_.UnknownAttribute(key_loc, key, owner);
   }
 }
 
-template <typename S>
-void Parser::CheckRequired(const S& s, std::string_view owner) {
-  ForEachField<S>([&](const auto& f) {
-    if ((f.flags & kRequired) && IsMissing(s.*(f.member)))
-      Error(s.loc, std::string(owner) + ": missing required attribute '" +
-                       std::string(f.name) + "'");
-  });
+template <typename Draft, size_t N, typename SetFn>
+void Parser::LoadEntryAttributes(const YAML::Node& map, Draft& d,
+                                 const AttributeSpec (&table)[N],
+                                 std::string_view owner, SetFn set) {
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    std::string k = KeyName(it->first);
+    YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
+    SourceLocation kl = Loc(it->first);
+    if (!IsAttribute(table, k)) {
+      b_.UnknownAttribute(kl, k, owner);
+    } else if (auto val = ScalarValue(v, k, kl)) {
+      (b_.*set)(d, k, *val, kl);
+    }
+  }
 }
 
-template <size_t I>
-std::optional<Change> Parser::LoadChange(const YAML::Node& key,
-                                         const YAML::Node& value) {
-  using T = std::variant_alternative_t<I, Change>;
+template <typename T>
+Change Parser::LoadChange(const YAML::Node& key, const YAML::Node& value) {
   T change;
   change.loc = Loc(key);
   if (value.IsMap()) {
@@ -310,11 +203,12 @@ std::optional<Change> Parser::LoadChange(const YAML::Node& key,
     // `- sql: "select 1"`: the scalar is the body.
     bool has_body = false;
     ForEachField<T>([&](const auto& f) {
-      using M = std::remove_reference_t<decltype(change.*(f.member))>;
+      using M = FieldMember<decltype(f)>;
       if constexpr (std::is_same_v<M, OptString>) {
         if (!has_body && (f.flags & kBody)) {
           has_body = true;
-          Set(change.*(f.member), value, Attr{f.name, T::kName, change.loc});
+          if (auto val = ScalarValue(value, f.name, change.loc))
+            b_.Set(change.*(f.member), *val, f.name);
         }
       }
     });
@@ -325,48 +219,19 @@ std::optional<Change> Parser::LoadChange(const YAML::Node& key,
     Error(Loc(value, change.loc),
           std::string(T::kName) + " must be a map of attributes");
   }
-  if constexpr (std::is_same_v<T, Sql>) {
-    if (change.sql) {
-      change.sql = Trim(*change.sql);
-      if (change.sql->empty()) change.sql.reset();
-    }
-  }
-  CheckRequired(change, T::kName);
-  if constexpr (std::is_same_v<T, DropColumn>) {
-    if (!change.column_name && change.columns.empty())
-      Error(change.loc,
-            "dropColumn: missing required attribute 'columnName' or 'columns'");
-  }
-  return Change(std::in_place_index<I>, std::move(change));
-}
-
-using ChangeLoaderFn = std::optional<Change> (Parser::*)(const YAML::Node&,
-                                                         const YAML::Node&);
-struct ChangeEntry {
-  std::string_view name;
-  ChangeLoaderFn load;
-};
-
-template <size_t... I>
-constexpr std::array<ChangeEntry, sizeof...(I)> MakeChangeTable(
-    std::index_sequence<I...>) {
-  return {ChangeEntry{std::variant_alternative_t<I, Change>::kName,
-                      &Parser::LoadChange<I>}...};
-}
-
-const auto& ChangeTable() {
-  static const auto table =
-      MakeChangeTable(std::make_index_sequence<std::variant_size_v<Change>>());
-  return table;
+  b_.FinishChange(change);
+  return Change(std::in_place_type<T>, std::move(change));
 }
 
 std::optional<Change> Parser::ParseChange(const YAML::Node& key,
                                           const YAML::Node& value) {
   std::string name = KeyName(key);
-  for (const ChangeEntry& e : ChangeTable())
-    if (e.name == name) return (this->*e.load)(key, value);
-  Error(Loc(key), "unknown change type '" + name + "'");
-  return std::nullopt;
+  std::optional<Change> out;
+  bool known = WithChangeType(name, [&](auto type) {
+    out = LoadChange<typename decltype(type)::type>(key, value);
+  });
+  if (!known) Error(Loc(key), "unknown change type '" + name + "'");
+  return out;
 }
 
 void Parser::ParseChanges(const YAML::Node& list, std::vector<Change>& out,
@@ -401,21 +266,13 @@ void Parser::ParseRollback(const YAML::Node& key, const YAML::Node& value,
   out.changes.clear();
   if (!value.IsDefined() || value.IsNull()) return;
   if (value.IsScalar()) {
-    std::optional<std::string> text = Text(value, "rollback", out.loc);
-    if (!text) return;
-    std::string body = Trim(*text);
-    if (body.empty()) return;
-    Sql sql;
-    sql.sql = std::move(body);
-    sql.loc = Loc(value, out.loc);
-    out.changes.emplace_back(std::move(sql));
+    if (auto text = ScalarValue(value, "rollback", out.loc))
+      b_.AddRollbackSql(out, *text);
     return;
   }
   if (value.IsMap()) {
     for (auto it = value.begin(); it != value.end(); ++it) {
-      std::string name = it->first.IsScalar() ? it->first.Scalar() : "";
-      if (name == "changeSetId" || name == "changeSetAuthor" ||
-          name == "changeSetPath") {
+      if (it->first.IsScalar() && IsRollbackReference(it->first.Scalar())) {
         Error(Loc(it->first), "rollback referencing another changeset is not supported yet");
         return;
       }
@@ -426,188 +283,58 @@ void Parser::ParseRollback(const YAML::Node& key, const YAML::Node& value,
 
 std::optional<ChangeSet> Parser::ParseChangeSet(const YAML::Node& key,
                                                 const YAML::Node& value) {
-  ChangeSet cs;
-  cs.loc = Loc(key);
+  ChangeSetDraft d;
+  d.cs.loc = Loc(key);
   if (!value.IsMap()) {
-    Error(Loc(value, cs.loc), "changeSet must be a map of attributes");
+    Error(Loc(value, d.cs.loc), "changeSet must be a map of attributes");
     return std::nullopt;
   }
-  OptString context, context_filter;
-  bool has_id = false;
-  auto set_bool = [&](OptBool& dst, const YAML::Node& v, std::string_view name,
-                      const SourceLocation& loc) {
-    Set(dst, v, Attr{name, "changeSet", loc});
-  };
   for (auto it = value.begin(); it != value.end(); ++it) {
     std::string k = KeyName(it->first);
     YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
     SourceLocation kl = Loc(it->first);
-    if (k == "id") {
-      has_id = true;
-      cs.id = Text(v, k, kl).value_or("");
-    } else if (k == "author") {
-      cs.author = Text(v, k, kl).value_or("");
-    } else if (k == "comment") {
-      if (auto t = Text(v, k, kl)) cs.comment = Trim(*t);
-    } else if (k == "context") {
-      context = Text(v, k, kl);
-    } else if (k == "contextFilter") {
-      context_filter = Text(v, k, kl);
-    } else if (k == "labels") {
-      cs.labels = Text(v, k, kl);
-    } else if (k == "dbms") {
-      cs.dbms = Text(v, k, kl);
-    } else if (k == "runOnChange") {
-      set_bool(cs.run_on_change, v, k, kl);
-    } else if (k == "runAlways" || k == "alwaysRun") {
-      set_bool(cs.run_always, v, k, kl);
-    } else if (k == "runInTransaction") {
-      set_bool(cs.run_in_transaction, v, k, kl);
-    } else if (k == "failOnError") {
-      set_bool(cs.fail_on_error, v, k, kl);
-    } else if (k == "ignore") {
-      set_bool(cs.ignore, v, k, kl);
-    } else if (k == "logicalFilePath") {
-      cs.logical_file_path = Text(v, k, kl);
-    } else if (k == "objectQuotingStrategy") {
-      cs.object_quoting_strategy = Text(v, k, kl);
-    } else if (k == "onValidationFail") {
-      cs.on_validation_fail = Text(v, k, kl);
-    } else if (k == "created") {
-      cs.created = Text(v, k, kl);
-    } else if (k == "runOrder") {
-      cs.run_order = Text(v, k, kl);
-    } else if (k == "validCheckSum") {
-      if (v.IsSequence()) {
-        for (const auto& item : v)
-          if (auto t = Text(item, k, kl)) cs.valid_checksums.push_back(*t);
-      } else if (auto t = Text(v, k, kl)) {
-        cs.valid_checksums.push_back(*t);
-      }
-    } else if (k == "changes") {
-      ParseChanges(v, cs.changes, kl);
+    if (k == "changes") {
+      ParseChanges(v, d.cs.changes, kl);
     } else if (k == "rollback") {
-      ParseRollback(it->first, v, cs.rollback);
-    } else if (k == "preConditions" || k == "modifySql" || k == "runWith" ||
-               k == "runWithSpoolFile") {
+      ParseRollback(it->first, v, d.cs.rollback);
+    } else if (IsUnsupportedChangeSetChild(k)) {
       Error(kl, k + " is not supported yet");
-    } else {
-      Error(kl, "unknown attribute '" + k + "' for changeSet");
+    } else if (!IsAttribute(kChangeSetAttributes, k)) {
+      b_.UnknownAttribute(kl, k, "changeSet");
+    } else if (k == "validCheckSum" && v.IsSequence()) {
+      for (const auto& item : v)
+        if (auto val = ScalarValue(item, k, kl))
+          b_.SetChangeSetAttribute(d, k, *val, kl);
+    } else if (auto val = ScalarValue(v, k, kl)) {
+      b_.SetChangeSetAttribute(d, k, *val, kl);
     }
   }
-  cs.context = context_filter ? context_filter : context;
-  if (!has_id) {
-    Error(cs.loc, "changeSet: missing required attribute 'id'");
-  } else if (cs.id.empty()) {
-    Error(cs.loc, "changeSet: id must not be empty");
-  }
-  return cs;
+  return b_.FinishChangeSet(std::move(d));
 }
 
 std::optional<IncludeSpec> Parser::ParseInclude(const YAML::Node& key,
                                                 const YAML::Node& value) {
-  IncludeSpec inc;
-  inc.loc = Loc(key);
+  IncludeDraft d;
+  d.loc = Loc(key);
   if (!value.IsMap()) {
-    Error(Loc(value, inc.loc), "include must be a map of attributes");
+    Error(Loc(value, d.loc), "include must be a map of attributes");
     return std::nullopt;
   }
-  OptString file, context, context_filter;
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    std::string k = KeyName(it->first);
-    YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
-    SourceLocation kl = Loc(it->first);
-    Attr a{k, "include", kl};
-    OptBool b;
-    if (k == "file") {
-      file = Text(v, k, kl);
-    } else if (k == "relativeToChangelogFile") {
-      Set(b, v, a);
-      inc.relative_to_changelog_file = b.value_or(false);
-    } else if (k == "errorIfMissing") {
-      Set(b, v, a);
-      inc.error_if_missing = b.value_or(true);
-    } else if (k == "ignore") {
-      Set(b, v, a);
-      inc.ignore = b.value_or(false);
-    } else if (k == "context") {
-      context = Text(v, k, kl);
-    } else if (k == "contextFilter") {
-      context_filter = Text(v, k, kl);
-    } else if (k == "labels") {
-      inc.labels = Text(v, k, kl);
-    } else {
-      Error(kl, "unknown attribute '" + k + "' for include");
-    }
-  }
-  if (!file || file->empty()) {
-    Error(inc.loc, "include: missing required attribute 'file'");
-    return std::nullopt;
-  }
-  inc.file = std::move(*file);
-  inc.context = context_filter ? context_filter : context;
-  return inc;
+  LoadEntryAttributes(value, d, kIncludeAttributes, "include",
+                      &ChangeLogBuilder::SetIncludeAttribute);
+  return b_.FinishInclude(std::move(d));
 }
 
 void Parser::DefineProperty(const YAML::Node& key, const YAML::Node& value) {
-  SourceLocation loc = Loc(key);
+  PropertyDraft d;
+  d.loc = Loc(key);
   if (!value.IsMap()) {
-    Error(Loc(value, loc), "property must be a map of attributes");
+    Error(Loc(value, d.loc), "property must be a map of attributes");
     return;
   }
-  OptString name, val, dbms, file;
-  OptBool global, relative, error_if_missing;
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    std::string k = KeyName(it->first);
-    YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
-    SourceLocation kl = Loc(it->first);
-    Attr a{k, "property", kl};
-    // Property entries are read before expansion, as Liquibase does.
-    if (k == "name") {
-      name = Text(v, k, kl, false);
-    } else if (k == "value") {
-      val = Text(v, k, kl, false);
-    } else if (k == "dbms") {
-      dbms = Text(v, k, kl, false);
-    } else if (k == "file") {
-      file = Text(v, k, kl, false);
-    } else if (k == "global") {
-      Set(global, v, a);
-    } else if (k == "relativeToChangelogFile") {
-      Set(relative, v, a);
-    } else if (k == "errorIfMissing") {
-      Set(error_if_missing, v, a);
-    } else if (k == "context" || k == "contextFilter" || k == "labels" ||
-               k == "target") {
-      // No context/label filter is applied while loading: the property
-      // is visible regardless.
-    } else {
-      Error(kl, "unknown attribute '" + k + "' for property");
-    }
-  }
-  if (dbms && !options_.dbms.empty() && !DbmsMatches(*dbms, options_.dbms))
-    return;
-  bool is_global = global.value_or(true);
-  if (name) {
-    properties_.Define(*name, val.value_or(""), is_global, file_.id);
-    return;
-  }
-  if (!file) {
-    Error(loc, "property: missing required attribute 'name' or 'file'");
-    return;
-  }
-  ResolvedFile props = relative.value_or(false)
-                           ? search_path_.ResolveSibling(file_.resolved, *file)
-                           : search_path_.Resolve(*file);
-  std::optional<std::string> text;
-  if (props.exists) text = ReadWholeFile(props.physical);
-  if (!text) {
-    if (error_if_missing.value_or(true))
-      Error(loc, "property file '" + *file + "' not found");
-    return;
-  }
-  for (auto& [k, v] : ParseJavaProperties(*text))
-    properties_.Define(k, v, is_global, file_.id);
+  LoadEntryAttributes(value, d, kPropertyAttributes, "property",
+                      &ChangeLogBuilder::SetPropertyAttribute);
+  b_.DefineProperty(d);
 }
 
 ParsedChangeLog Parser::Run(const std::string& text) {
@@ -650,7 +377,8 @@ ParsedChangeLog Parser::Run(const std::string& text) {
       list.reset(it->second);
       found = true;
     } else if (k == "logicalFilePath") {
-      out.logical_file_path = Text(it->second, k, Loc(it->first));
+      if (auto v = ScalarValue(it->second, k, Loc(it->first)))
+        b_.SetChangeLogAttribute(out, k, *v);
     }
   }
   if (!found) {
@@ -692,16 +420,10 @@ ParsedChangeLog Parser::Run(const std::string& text) {
           out.entries.emplace_back(std::move(*inc));
       } else if (k == "property") {
         // Handled above.
-      } else if (k == "logicalFilePath") {
-        out.logical_file_path = Text(v, k, kl);
-      } else if (k == "context" || k == "contextFilter") {
-        if (auto t = Text(v, k, kl);
-            t && (k == "contextFilter" || !out.context))
-          out.context = t;
-      } else if (k == "objectQuotingStrategy") {
-        out.object_quoting_strategy = Text(v, k, kl);
-      } else if (k == "preConditions" || k == "includeAll" ||
-                 k == "modifyChangeSets" || k == "removeChangeSetProperty") {
+      } else if (IsAttribute(kChangeLogAttributes, k)) {
+        if (auto val = ScalarValue(v, k, kl))
+          b_.SetChangeLogAttribute(out, k, *val);
+      } else if (IsUnsupportedChangeLogEntry(k)) {
         Error(kl, k + " is not supported yet");
       } else {
         Error(kl, "unknown changelog entry '" + k + "'");
@@ -728,36 +450,6 @@ ParsedChangeLog ParseYamlChangeLog(const std::string& text,
                       std::string("cannot read changelog: ") + e.what()});
     return ParsedChangeLog();
   }
-}
-
-bool DbmsMatches(std::string_view list, std::string_view dbms) {
-  std::vector<std::string> items;
-  size_t i = 0;
-  while (i <= list.size()) {
-    size_t j = list.find(',', i);
-    if (j == std::string_view::npos) j = list.size();
-    std::string item = Lower(Trim(list.substr(i, j - i)));
-    if (!item.empty()) items.push_back(std::move(item));
-    i = j + 1;
-  }
-  if (items.empty()) return true;
-  std::string db = Lower(dbms);
-  bool any_positive = false, positive_match = false;
-  for (const auto& item : items) {
-    if (item == "all") return true;
-  }
-  for (const auto& item : items) {
-    if (item == "none") return false;
-  }
-  for (const auto& item : items) {
-    if (item[0] == '!') {
-      if (Trim(item.substr(1)) == db) return false;
-    } else {
-      any_positive = true;
-      if (item == db) positive_match = true;
-    }
-  }
-  return !any_positive || positive_match;
 }
 
 }  // namespace strata::load

@@ -1,0 +1,310 @@
+#include "load/changelog_builder.h"
+
+#include <cctype>
+
+#include "load/strings.h"
+
+namespace strata::load {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+namespace detail {
+std::string TrimCopy(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+}  // namespace detail
+
+using detail::TrimCopy;
+
+void ChangeLogBuilder::UnknownAttribute(const SourceLocation& loc,
+                                        std::string_view name,
+                                        std::string_view owner) {
+  Error(loc, StrCat({"unknown attribute '", name, "' for ", owner}));
+}
+
+std::optional<std::string> ChangeLogBuilder::Text(const Value& v, bool expand) {
+  if (v.scalar.kind == ScalarKind::kNull) return std::nullopt;
+  if (v.scalar.kind == ScalarKind::kString && expand &&
+      PropertyStore::NeedsExpansion(v.scalar.text))
+    return properties_.Expand(v.scalar.text, file_.id, v.loc, errors_);
+  return v.scalar.text;
+}
+
+void ChangeLogBuilder::Set(OptString& dst, const Value& v, std::string_view) {
+  dst = Text(v);
+}
+
+void ChangeLogBuilder::Set(OptBool& dst, const Value& v,
+                           std::string_view name) {
+  std::optional<std::string> text = Text(v);
+  if (!text) {
+    dst.reset();
+    return;
+  }
+  std::string lower = Lower(*text);
+  if (lower == "true") {
+    dst = true;
+  } else if (lower == "false") {
+    dst = false;
+  } else {
+    Error(v.loc, StrCat({"invalid boolean '", *text, "' for '", name,
+                         "' (expected true or false)"}));
+  }
+}
+
+void ChangeLogBuilder::Set(OptNumeric& dst, const Value& v,
+                           std::string_view name) {
+  std::string bad = v.scalar.text;
+  switch (v.scalar.kind) {
+    case ScalarKind::kNull:
+      dst.reset();
+      return;
+    case ScalarKind::kInt:
+      dst = Numeric{v.scalar.text};
+      return;
+    case ScalarKind::kFloat:
+      dst = Numeric{CanonicalDoubleNumeric(v.scalar.text)};
+      return;
+    case ScalarKind::kBool:
+      break;
+    case ScalarKind::kString: {
+      // XML numbers (and quoted YAML ones) keep their text: "1.50".
+      std::string text = *Text(v);
+      if (IsDecimalNumberText(text)) {
+        dst = Numeric{std::move(text)};
+        return;
+      }
+      bad = std::move(text);
+      break;
+    }
+  }
+  Error(v.loc, StrCat({"invalid number '", bad, "' for '", name, "'"}));
+}
+
+bool ChangeLogBuilder::SetChangeSetAttribute(ChangeSetDraft& d,
+                                             std::string_view k,
+                                             const Value& v,
+                                             const SourceLocation& key_loc) {
+  if (!IsAttribute(kChangeSetAttributes, k)) return false;
+  ChangeSet& cs = d.cs;
+  if (k == "id") {
+    d.has_id = true;
+    cs.id = Text(v).value_or("");
+  } else if (k == "author") {
+    cs.author = Text(v).value_or("");
+  } else if (k == "comment") {
+    if (auto t = Text(v)) cs.comment = TrimCopy(*t);
+  } else if (k == "context") {
+    d.context = Text(v);
+  } else if (k == "contextFilter") {
+    d.context_filter = Text(v);
+  } else if (k == "labels") {
+    cs.labels = Text(v);
+  } else if (k == "dbms") {
+    cs.dbms = Text(v);
+  } else if (k == "runOnChange") {
+    Set(cs.run_on_change, v, k);
+  } else if (k == "runAlways" || k == "alwaysRun") {
+    Set(cs.run_always, v, k);
+  } else if (k == "runInTransaction") {
+    Set(cs.run_in_transaction, v, k);
+  } else if (k == "failOnError") {
+    Set(cs.fail_on_error, v, k);
+  } else if (k == "ignore") {
+    Set(cs.ignore, v, k);
+  } else if (k == "logicalFilePath") {
+    cs.logical_file_path = Text(v);
+  } else if (k == "objectQuotingStrategy") {
+    cs.object_quoting_strategy = Text(v);
+  } else if (k == "onValidationFail") {
+    cs.on_validation_fail = Text(v);
+  } else if (k == "created") {
+    cs.created = Text(v);
+  } else if (k == "runOrder") {
+    cs.run_order = Text(v);
+  } else if (k == "validCheckSum") {
+    if (auto t = Text(v)) cs.valid_checksums.push_back(std::move(*t));
+  } else if (k == "runWith" || k == "runWithSpoolFile") {
+    Error(key_loc, StrCat({k, " is not supported yet"}));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+ChangeSet ChangeLogBuilder::FinishChangeSet(ChangeSetDraft&& d) {
+  d.cs.context = d.context_filter ? d.context_filter : d.context;
+  if (!d.has_id) {
+    Error(d.cs.loc, "changeSet: missing required attribute 'id'");
+  } else if (d.cs.id.empty()) {
+    Error(d.cs.loc, "changeSet: id must not be empty");
+  }
+  return std::move(d.cs);
+}
+
+void ChangeLogBuilder::AddRollbackSql(Rollback& rollback, const Value& text) {
+  std::optional<std::string> t = Text(text);
+  if (!t) return;
+  std::string body = TrimCopy(*t);
+  if (body.empty()) return;
+  Sql sql;
+  sql.sql = std::move(body);
+  sql.loc = text.loc;
+  rollback.changes.emplace_back(std::move(sql));
+}
+
+bool ChangeLogBuilder::SetIncludeAttribute(IncludeDraft& d, std::string_view k,
+                                           const Value& v,
+                                           const SourceLocation&) {
+  if (!IsAttribute(kIncludeAttributes, k)) return false;
+  if (k == "file") {
+    d.file = Text(v);
+  } else if (k == "relativeToChangelogFile") {
+    Set(d.relative_to_changelog_file, v, k);
+  } else if (k == "errorIfMissing") {
+    Set(d.error_if_missing, v, k);
+  } else if (k == "ignore") {
+    Set(d.ignore, v, k);
+  } else if (k == "context") {
+    d.context = Text(v);
+  } else if (k == "contextFilter") {
+    d.context_filter = Text(v);
+  } else if (k == "labels") {
+    d.labels = Text(v);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::optional<IncludeSpec> ChangeLogBuilder::FinishInclude(IncludeDraft&& d) {
+  if (!d.file || d.file->empty()) {
+    Error(d.loc, "include: missing required attribute 'file'");
+    return std::nullopt;
+  }
+  IncludeSpec inc;
+  inc.loc = std::move(d.loc);
+  inc.file = std::move(*d.file);
+  inc.relative_to_changelog_file = d.relative_to_changelog_file.value_or(false);
+  inc.error_if_missing = d.error_if_missing.value_or(true);
+  inc.ignore = d.ignore.value_or(false);
+  inc.context = d.context_filter ? d.context_filter : d.context;
+  inc.labels = std::move(d.labels);
+  return inc;
+}
+
+bool ChangeLogBuilder::SetPropertyAttribute(PropertyDraft& d,
+                                            std::string_view k, const Value& v,
+                                            const SourceLocation&) {
+  if (!IsAttribute(kPropertyAttributes, k)) return false;
+  // Property entries are read before expansion, as Liquibase does.
+  if (k == "name") {
+    d.name = Text(v, false);
+  } else if (k == "value") {
+    d.value = Text(v, false);
+  } else if (k == "dbms") {
+    d.dbms = Text(v, false);
+  } else if (k == "file") {
+    d.file = Text(v, false);
+  } else if (k == "global") {
+    Set(d.global, v, k);
+  } else if (k == "relativeToChangelogFile") {
+    Set(d.relative_to_changelog_file, v, k);
+  } else if (k == "errorIfMissing") {
+    Set(d.error_if_missing, v, k);
+  } else if (k == "context" || k == "contextFilter" || k == "labels" ||
+             k == "target") {
+    // No context/label filter is applied while loading: the property is
+    // visible regardless.
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void ChangeLogBuilder::DefineProperty(const PropertyDraft& d) {
+  if (d.dbms && !options_.dbms.empty() && !DbmsMatches(*d.dbms, options_.dbms))
+    return;
+  bool is_global = d.global.value_or(true);
+  if (d.name) {
+    properties_.Define(*d.name, d.value.value_or(""), is_global, file_.id);
+    return;
+  }
+  if (!d.file) {
+    Error(d.loc, "property: missing required attribute 'name' or 'file'");
+    return;
+  }
+  ResolvedFile props =
+      d.relative_to_changelog_file.value_or(false)
+          ? search_path_.ResolveSibling(file_.resolved, *d.file)
+          : search_path_.Resolve(*d.file);
+  std::optional<std::string> text;
+  if (props.exists) text = ReadWholeFile(props.physical);
+  if (!text) {
+    if (d.error_if_missing.value_or(true))
+      Error(d.loc, "property file '" + *d.file + "' not found");
+    return;
+  }
+  for (auto& [k, v] : ParseJavaProperties(*text))
+    properties_.Define(k, v, is_global, file_.id);
+}
+
+bool ChangeLogBuilder::SetChangeLogAttribute(ParsedChangeLog& log,
+                                             std::string_view k,
+                                             const Value& v) {
+  if (!IsAttribute(kChangeLogAttributes, k)) return false;
+  if (k == "logicalFilePath") {
+    log.logical_file_path = Text(v);
+  } else if (k == "context" || k == "contextFilter") {
+    if (auto t = Text(v); t && (k == "contextFilter" || !log.context))
+      log.context = t;
+  } else if (k == "objectQuotingStrategy") {
+    log.object_quoting_strategy = Text(v);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool DbmsMatches(std::string_view list, std::string_view dbms) {
+  std::vector<std::string> items;
+  size_t i = 0;
+  while (i <= list.size()) {
+    size_t j = list.find(',', i);
+    if (j == std::string_view::npos) j = list.size();
+    std::string item = Lower(TrimCopy(list.substr(i, j - i)));
+    if (!item.empty()) items.push_back(std::move(item));
+    i = j + 1;
+  }
+  if (items.empty()) return true;
+  std::string db = Lower(dbms);
+  bool any_positive = false, positive_match = false;
+  for (const auto& item : items) {
+    if (item == "all") return true;
+  }
+  for (const auto& item : items) {
+    if (item == "none") return false;
+  }
+  for (const auto& item : items) {
+    if (item[0] == '!') {
+      if (TrimCopy(item.substr(1)) == db) return false;
+    } else {
+      any_positive = true;
+      if (item == db) positive_match = true;
+    }
+  }
+  return !any_positive || positive_match;
+}
+
+}  // namespace strata::load

@@ -1,0 +1,389 @@
+// The format-independent half of changelog parsing. The YAML and XML readers
+// walk their own syntax and hand (name, value, location) triples to a
+// ChangeLogBuilder, which sets model fields through the Fields() tables,
+// checks required and unknown attributes, and handles changeSet, include,
+// property, rollback and changelog-level attributes the same way for every
+// format. Structured values (columns, constraints) stay with the readers,
+// which build them through the same field tables.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "load/paths.h"
+#include "load/properties.h"
+#include "load/scalar.h"
+#include "strata/load.h"
+#include "strata/model.h"
+
+namespace strata::load {
+
+struct IncludeSpec {
+  std::string file;
+  bool relative_to_changelog_file = false;
+  bool error_if_missing = true;
+  OptString context;  // contextFilter wins
+  OptString labels;
+  bool ignore = false;
+  SourceLocation loc;
+};
+
+struct ParsedChangeLog {
+  OptString logical_file_path;
+  OptString context;  // changelog-level context/contextFilter
+  OptString object_quoting_strategy;
+  // In document order. ChangeSet.file_path is not set yet.
+  std::vector<std::variant<ChangeSet, IncludeSpec>> entries;
+};
+
+struct FileInfo {
+  std::shared_ptr<const std::string> display;  // shared by every location
+  ResolvedFile resolved;
+  int id = 0;  // for file-local properties
+};
+
+// The signature every format's parser has: parses `text`, pre-scanning its
+// `property` entries into `properties`, then converts every entry with `${}`
+// expanded. Problems go to `errors`; never throws.
+using ParseChangeLogFn = ParsedChangeLog (*)(const std::string& text,
+                                             const FileInfo& file,
+                                             const SearchPath& search_path,
+                                             const LoadOptions& options,
+                                             PropertyStore& properties,
+                                             std::vector<Diagnostic>& errors);
+
+// A scalar as a format gives it: YAML resolves plain scalars to Java types,
+// XML attribute values and text bodies are always strings.
+struct Value {
+  JavaScalar scalar;  // kind kNull: null / absent
+  SourceLocation loc;
+
+  static Value Null(SourceLocation loc) {
+    return {{ScalarKind::kNull, ""}, std::move(loc)};
+  }
+  static Value String(std::string text, SourceLocation loc) {
+    return {{ScalarKind::kString, std::move(text)}, std::move(loc)};
+  }
+};
+
+// The item name of a list field of X items, in XML the child element and in
+// YAML the optional wrapper key of each item: X::kItemName when X declares
+// one, else the field name without its plural 's' ("columns" -> "column").
+template <typename X>
+std::string_view ItemName(std::string_view list_field) {
+  if constexpr (requires { X::kItemName; }) {
+    return X::kItemName;
+  } else {
+    if (!list_field.empty() && list_field.back() == 's')
+      list_field.remove_suffix(1);
+    return list_field;
+  }
+}
+
+// Field types that take a single scalar value.
+template <typename T>
+inline constexpr bool kIsScalarField =
+    std::is_same_v<T, OptString> || std::is_same_v<T, OptBool> ||
+    std::is_same_v<T, OptNumeric>;
+
+// Structs with a Fields() table (ColumnConfig, ConstraintsConfig, ...).
+template <typename T>
+concept HasFields = requires { T::Fields(); };
+
+// std::vector<X> / std::optional<X> of a struct with Fields().
+template <typename T>
+struct StructList : std::false_type {};
+template <HasFields X>
+struct StructList<std::vector<X>> : std::true_type {
+  using Item = X;
+};
+template <typename T>
+struct OptionalStruct : std::false_type {};
+template <HasFields X>
+struct OptionalStruct<std::optional<X>> : std::true_type {
+  using Item = X;
+};
+
+// The member type a Field points at: FieldMember<decltype(f)>.
+template <typename F>
+struct FieldTraits;
+template <typename Owner, typename T>
+struct FieldTraits<Field<Owner, T>> {
+  using Member = T;
+};
+template <typename F>
+using FieldMember = typename FieldTraits<std::remove_cvref_t<F>>::Member;
+
+// Attributes AddColumnConfig adds to ColumnConfig.
+inline bool IsAddColumnOnly(std::string_view name) {
+  return name == "afterColumn" || name == "beforeColumn" || name == "position";
+}
+
+// Calls fn(field) for the field of S named `name` and returns true, or
+// returns false when S has none. ColumnConfig's AddColumnConfig-only fields
+// exist only when `add_column`.
+template <typename S, typename Fn>
+bool FindField(std::string_view name, bool add_column, Fn&& fn) {
+  bool found = false;
+  ForEachField<S>([&](const auto& f) {
+    if (found || f.name != name) return;
+    if constexpr (std::is_same_v<S, ColumnConfig>) {
+      if (!add_column && IsAddColumnOnly(f.name)) return;
+    }
+    found = true;
+    fn(f);
+  });
+  return found;
+}
+
+// Calls fn(std::type_identity<T>()) for the change type T whose kName is
+// `name`; false when there is none.
+template <typename Fn>
+bool WithChangeType(std::string_view name, Fn&& fn) {
+  return [&]<size_t... I>(std::index_sequence<I...>) {
+    bool found = false;
+    (
+        [&] {
+          using T = std::variant_alternative_t<I, Change>;
+          if (!found && T::kName == name) {
+            found = true;
+            fn(std::type_identity<T>());
+          }
+        }(),
+        ...);
+    return found;
+  }(std::make_index_sequence<std::variant_size_v<Change>>());
+}
+
+// The fixed attribute sets of changelog entries, for readers (unknown
+// names are errors) and for the schema generators.
+enum class AttrKind { kString, kBoolean };
+struct AttributeSpec {
+  std::string_view name;
+  AttrKind kind = AttrKind::kString;
+  bool required = false;
+  // XML writes it as a child element with a text body (<comment>),
+  // YAML/JSON as a key.
+  bool xml_child = false;
+  // Repeatable (YAML: a scalar or a list of scalars).
+  bool repeated = false;
+};
+
+inline constexpr AttributeSpec kChangeSetAttributes[] = {
+    {"id", AttrKind::kString, true},
+    {"author", AttrKind::kString, true},
+    {"context"},
+    {"contextFilter"},
+    {"labels"},
+    {"dbms"},
+    {"runOnChange", AttrKind::kBoolean},
+    {"runAlways", AttrKind::kBoolean},
+    {"alwaysRun", AttrKind::kBoolean},
+    {"runInTransaction", AttrKind::kBoolean},
+    {"failOnError", AttrKind::kBoolean},
+    {"ignore", AttrKind::kBoolean},
+    {"logicalFilePath"},
+    {"objectQuotingStrategy"},
+    {"onValidationFail"},
+    {"created"},
+    {"runOrder"},
+    {"runWith"},
+    {"runWithSpoolFile"},
+    {"comment", AttrKind::kString, false, true},
+    {"validCheckSum", AttrKind::kString, false, true, true},
+};
+
+inline constexpr AttributeSpec kIncludeAttributes[] = {
+    {"file", AttrKind::kString, true},
+    {"relativeToChangelogFile", AttrKind::kBoolean},
+    {"errorIfMissing", AttrKind::kBoolean},
+    {"ignore", AttrKind::kBoolean},
+    {"context"},
+    {"contextFilter"},
+    {"labels"},
+};
+
+inline constexpr AttributeSpec kPropertyAttributes[] = {
+    {"name"},
+    {"value"},
+    {"file"},
+    {"dbms"},
+    {"global", AttrKind::kBoolean},
+    {"relativeToChangelogFile", AttrKind::kBoolean},
+    {"errorIfMissing", AttrKind::kBoolean},
+    {"context"},
+    {"contextFilter"},
+    {"labels"},
+    {"target"},
+};
+
+inline constexpr AttributeSpec kChangeLogAttributes[] = {
+    {"logicalFilePath"},
+    {"context"},
+    {"contextFilter"},
+    {"objectQuotingStrategy"},
+};
+
+template <size_t N>
+bool IsAttribute(const AttributeSpec (&table)[N], std::string_view name) {
+  for (const AttributeSpec& a : table)
+    if (a.name == name) return true;
+  return false;
+}
+
+// Rollback attributes that name another changeset (not supported yet).
+inline bool IsRollbackReference(std::string_view name) {
+  return name == "changeSetId" || name == "changeSetAuthor" ||
+         name == "changeSetPath";
+}
+
+// changeSet children no format supports yet ("<name> is not supported yet").
+inline bool IsUnsupportedChangeSetChild(std::string_view name) {
+  return name == "preConditions" || name == "modifySql";
+}
+
+// Changelog entries no format supports yet.
+inline bool IsUnsupportedChangeLogEntry(std::string_view name) {
+  return name == "preConditions" || name == "includeAll" ||
+         name == "modifyChangeSets" || name == "removeChangeSetProperty";
+}
+
+// A changeSet being read.
+struct ChangeSetDraft {
+  ChangeSet cs;
+  OptString context, context_filter;
+  bool has_id = false;
+};
+
+// An include being read.
+struct IncludeDraft {
+  SourceLocation loc;
+  OptString file, context, context_filter, labels;
+  OptBool relative_to_changelog_file, error_if_missing, ignore;
+};
+
+// A property entry being read (values are kept unexpanded, as Liquibase
+// reads them).
+struct PropertyDraft {
+  SourceLocation loc;
+  OptString name, value, dbms, file;
+  OptBool global, relative_to_changelog_file, error_if_missing;
+};
+
+class ChangeLogBuilder {
+ public:
+  ChangeLogBuilder(const FileInfo& file, const SearchPath& search_path,
+                   const LoadOptions& options, PropertyStore& properties,
+                   std::vector<Diagnostic>& errors)
+      : file_(file),
+        search_path_(search_path),
+        options_(options),
+        properties_(properties),
+        errors_(errors) {}
+
+  const FileInfo& file() const { return file_; }
+  void Error(const SourceLocation& loc, std::string message) {
+    errors_.push_back({loc, std::move(message)});
+  }
+  void UnknownAttribute(const SourceLocation& loc, std::string_view name,
+                        std::string_view owner);
+
+  // The Java text of a value; strings get `${}` expansion unless `expand`
+  // is false. nullopt for null.
+  std::optional<std::string> Text(const Value& v, bool expand = true);
+
+  // Scalar field setters; `name` is the attribute name for messages.
+  void Set(OptString& dst, const Value& v, std::string_view name);
+  void Set(OptBool& dst, const Value& v, std::string_view name);
+  void Set(OptNumeric& dst, const Value& v, std::string_view name);
+
+  // Reports every kRequired field of `s` that is missing, at s.loc.
+  template <typename S>
+  void CheckRequired(const S& s, std::string_view owner);
+  // After all attributes of a change are set: Liquibase's normalisation
+  // (sql is trimmed) and the required-attribute checks.
+  template <typename T>
+  void FinishChange(T& change);
+
+  // changeSet attributes (and the text of XML's comment / validCheckSum
+  // children). False when `name` is not a changeSet attribute.
+  bool SetChangeSetAttribute(ChangeSetDraft& d, std::string_view name,
+                             const Value& v, const SourceLocation& key_loc);
+  // Resolves context/contextFilter and checks the id.
+  ChangeSet FinishChangeSet(ChangeSetDraft&& d);
+
+  // A rollback given as text: raw SQL, trimmed; blank text adds nothing.
+  void AddRollbackSql(Rollback& rollback, const Value& text);
+
+  bool SetIncludeAttribute(IncludeDraft& d, std::string_view name,
+                           const Value& v, const SourceLocation& key_loc);
+  std::optional<IncludeSpec> FinishInclude(IncludeDraft&& d);
+
+  bool SetPropertyAttribute(PropertyDraft& d, std::string_view name,
+                            const Value& v, const SourceLocation& key_loc);
+  // Defines the property (or reads its properties file) unless its dbms
+  // excludes the target engine.
+  void DefineProperty(const PropertyDraft& d);
+
+  // logicalFilePath, context, contextFilter (wins), objectQuotingStrategy.
+  bool SetChangeLogAttribute(ParsedChangeLog& log, std::string_view name,
+                             const Value& v);
+
+ private:
+  const FileInfo& file_;
+  const SearchPath& search_path_;
+  const LoadOptions& options_;
+  PropertyStore& properties_;
+  std::vector<Diagnostic>& errors_;
+};
+
+// Liquibase's dbms list match: "all", "none", "!x" negation, comma list;
+// an empty list matches. Case-insensitive.
+bool DbmsMatches(std::string_view list, std::string_view dbms);
+
+// ---- templates --------------------------------------------------------------
+
+namespace detail {
+template <typename T>
+bool IsMissing(const std::vector<T>& v) {
+  return v.empty();
+}
+template <typename T>
+bool IsMissing(const std::optional<T>& o) {
+  return !o.has_value();
+}
+std::string TrimCopy(std::string_view s);
+}  // namespace detail
+
+template <typename S>
+void ChangeLogBuilder::CheckRequired(const S& s, std::string_view owner) {
+  ForEachField<S>([&](const auto& f) {
+    if ((f.flags & kRequired) && detail::IsMissing(s.*(f.member)))
+      Error(s.loc, std::string(owner) + ": missing required attribute '" +
+                       std::string(f.name) + "'");
+  });
+}
+
+template <typename T>
+void ChangeLogBuilder::FinishChange(T& change) {
+  if constexpr (std::is_same_v<T, Sql>) {
+    if (change.sql) {
+      change.sql = detail::TrimCopy(*change.sql);
+      if (change.sql->empty()) change.sql.reset();
+    }
+  }
+  CheckRequired(change, T::kName);
+  if constexpr (std::is_same_v<T, DropColumn>) {
+    if (!change.column_name && change.columns.empty())
+      Error(change.loc,
+            "dropColumn: missing required attribute 'columnName' or 'columns'");
+  }
+}
+
+}  // namespace strata::load
