@@ -623,7 +623,7 @@ TEST(Oracle, DescriptionParameters) {
             "9:891b53221dff97b140c4b1332b903428");
 }
 
-TEST(Oracle, DescribeTruncatesTo255) {
+TEST(Oracle, DescribeTruncatesTo250) {
   CreateTable a;
   a.table_name = std::string(129, 'a');
   a.columns = {Col("id", "int")};
@@ -632,9 +632,9 @@ TEST(Oracle, DescribeTruncatesTo255) {
   b.columns = {Col("id", "int")};
   ChangeSet cs = Set({a, b});
   std::string d = Describe(cs);
-  EXPECT_EQ(d.size(), 255u);
+  EXPECT_EQ(d.size(), 250u);
   EXPECT_EQ(d, "createTable tableName=" + std::string(129, 'a') +
-                   "; createTable tableName=" + std::string(77, 'b') + "...");
+                   "; createTable tableName=" + std::string(72, 'b') + "...");
   EXPECT_EQ(ChangeSetChecksum(cs, "postgresql"),
             "9:b388db8af9c071e5bd29d90c88764b6f");
 }
@@ -646,10 +646,10 @@ TEST(Describe, LengthLimitBoundary) {
     return t;
   };
   const size_t prefix = std::string("createTable tableName=").size();
-  EXPECT_EQ(Describe(Set({table(255 - prefix)})).size(), 255u);
-  EXPECT_EQ(Describe(Set({table(255 - prefix)})).back(), 'x');
-  std::string cut = Describe(Set({table(256 - prefix)}));
-  EXPECT_EQ(cut.size(), 255u);
+  EXPECT_EQ(Describe(Set({table(250 - prefix)})).size(), 250u);
+  EXPECT_EQ(Describe(Set({table(250 - prefix)})).back(), 'x');
+  std::string cut = Describe(Set({table(251 - prefix)}));
+  EXPECT_EQ(cut.size(), 250u);
   EXPECT_TRUE(cut.ends_with("x...")) << cut;
 }
 
@@ -661,7 +661,7 @@ TEST(Describe, TruncationNeverSplitsUtf8) {
   t.table_name = name;
   std::string d = Describe(Set({t}));
   const size_t prefix = std::string("createTable tableName=").size();
-  EXPECT_EQ(d.size(), prefix + 2 * (252 - prefix) + 3);
+  EXPECT_EQ(d.size(), prefix + 2 * (247 - prefix) + 3);
   EXPECT_TRUE(d.ends_with("\xC3\xA9..."));
 }
 

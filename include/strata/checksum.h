@@ -27,8 +27,8 @@ std::string ChangeChecksum(const Change& change);
 std::string ChangeSetChecksum(const ChangeSet& changeset, std::string_view dbms);
 
 // DESCRIPTION column text, e.g. "createIndex indexName=i, tableName=t",
-// changes joined with "; ", "empty" for none. Text longer than 255
-// characters (Java UTF-16 units) keeps its first 252 and gains "...", as
+// changes joined with "; ", "empty" for none. Text longer than 250
+// characters (Java UTF-16 units) keeps its first 247 and gains "...", as
 // Liquibase 4.28 writes it (verified against the tool).
 std::string Describe(const ChangeSet& changeset);
 

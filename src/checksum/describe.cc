@@ -14,9 +14,10 @@
 namespace strata {
 namespace {
 
-// Liquibase's ChangeSet description limit: a VARCHAR(255) column; longer
-// text keeps its first 252 characters and gains "...".
-constexpr size_t kDescriptionLimit = 255;
+// Liquibase's DESCRIPTION limit (verified with 4.28, offline update-sql and
+// live rows alike): longer text keeps its first 247 characters and gains
+// "...", 250 in all.
+constexpr size_t kDescriptionLimit = 250;
 constexpr std::string_view kEllipsis = "...";
 
 std::string Lower(std::string_view s) {
