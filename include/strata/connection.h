@@ -13,6 +13,27 @@
 
 namespace strata {
 
+// A lock that the server or the operating system drops by itself when the
+// process holding it dies: a session-level advisory lock on a connection of
+// its own (PostgreSQL), flock on "<db>-strata.lock" (SQLite). Strata holds it
+// for a whole command on top of Liquibase's databasechangeloglock row, so
+// that a row left behind by a killed Strata process can be told from a live
+// one. Released by the destructor.
+class ProcessLock {
+ public:
+  virtual ~ProcessLock() = default;
+  // One non-blocking attempt; true once held.
+  virtual Result<bool> TryAcquire() = 0;
+  // REQUIRES: TryAcquire() returned true. Fails when the lock may have been
+  // lost (PostgreSQL: its connection is gone).
+  virtual Status Check() = 0;
+  // Runs `sql` over the lock's own connection where it has one (PostgreSQL),
+  // so the lock row can be released after the main connection was lost.
+  virtual Status Execute(std::string_view sql) = 0;
+  // What is locked, for messages ("advisory lock 123 on db" / a path).
+  virtual std::string Describe() const = 0;
+};
+
 using Row = std::vector<std::optional<std::string>>;
 
 class Connection {
@@ -34,6 +55,10 @@ class Connection {
   // Whether a table exists in `schema` (empty: the current one).
   virtual Result<bool> TableExists(const std::string& schema,
                                    const std::string& table) = 0;
+  // The process lock guarding the tracking tables `table` in `schema`
+  // (empty: the current one) of this database. Not acquired yet.
+  virtual Result<std::unique_ptr<ProcessLock>> NewProcessLock(
+      const std::string& schema, const std::string& table) = 0;
 };
 
 // A parsed --url.

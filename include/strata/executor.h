@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "strata/connection.h"
@@ -20,27 +21,61 @@ Status ReadHistory(Connection& conn, PlanContext* ctx, History* history);
 // is not an error.
 Status EnsureTrackingTables(Connection& conn, PlanContext* ctx);
 
-// Liquibase's databasechangeloglock protocol: the row ID=1 is flipped to
-// LOCKED=TRUE with a conditional UPDATE; polled every second for up to
-// `wait_seconds`. Released by the destructor.
+// Progress lines ("Running Changeset: …") and notices go through this.
+using Reporter = std::function<void(const std::string&)>;
+
+// The changelog lock, two layers deep:
+//  1. Strata's ProcessLock (connection.h), polled every second: among Strata
+//     processes it is the lock, and the server or the kernel drops it when
+//     its process dies.
+//  2. Liquibase's databasechangeloglock row ID=1, flipped to LOCKED=TRUE by a
+//     conditional UPDATE, so that Liquibase and Strata exclude each other.
+//     LOCKEDBY is "<host> (strata pid <pid>)". A row written by Strata while
+//     this process holds the process lock belongs to a dead process: it is
+//     taken over, with a notice. Any other row (Liquibase's) is live and
+//     waited for.
+// Both waits share one deadline, `wait_seconds` from the call; then the
+// error is Liquibase's "Could not acquire change log lock.  Currently locked
+// by X since Y". The tracking tables are created (EnsureTrackingTables)
+// under the process lock, before the row is taken.
 class ChangeLogLock {
  public:
   static Result<std::unique_ptr<ChangeLogLock>> Acquire(Connection& conn,
-                                                        const PlanContext& ctx,
-                                                        int wait_seconds);
+                                                        PlanContext* ctx,
+                                                        int wait_seconds,
+                                                        const Reporter& notice);
+  // Fails when the lock may have been lost (the process lock's connection
+  // is gone); RunPlan calls it before every changeset.
+  Status Check() { return process_lock_->Check(); }
+  // Releases the row (over the process lock's connection when the main one
+  // is gone), then the process lock.
   ~ChangeLogLock();
   ChangeLogLock(const ChangeLogLock&) = delete;
   ChangeLogLock& operator=(const ChangeLogLock&) = delete;
 
  private:
-  ChangeLogLock(Connection& conn, std::string release_sql)
-      : conn_(conn), release_sql_(std::move(release_sql)) {}
+  ChangeLogLock(Connection& conn, std::unique_ptr<ProcessLock> process_lock,
+                std::string release_sql)
+      : conn_(conn),
+        process_lock_(std::move(process_lock)),
+        release_sql_(std::move(release_sql)) {}
   Connection& conn_;
+  std::unique_ptr<ProcessLock> process_lock_;
   std::string release_sql_;
 };
 
-// Progress lines ("Running Changeset: …") go through this.
-using Reporter = std::function<void(const std::string&)>;
+// The lock row as list-locks shows it.
+struct LockState {
+  bool table_exists = false;
+  bool locked = false;
+  std::string locked_by, granted;
+  bool by_strata = false;      // LOCKEDBY is "<host> (strata pid <pid>)"
+  bool holder_gone = false;    // by_strata and its process lock is free
+};
+Result<LockState> InspectLock(Connection& conn, const PlanContext& ctx);
+
+// release-locks: clears the row whoever holds it, as Liquibase does.
+Status ForceReleaseLock(Connection& conn, const PlanContext& ctx);
 
 struct RunSummary {
   int run = 0;
@@ -52,7 +87,18 @@ struct RunSummary {
 // commit in one transaction; a failing step is rolled back whole and the
 // run stops (earlier steps stay applied and recorded). A changeset with
 // failOnError:false that fails is reported, not recorded, and skipped.
+// `lock`, when given, is checked before every changeset.
+//
+// A runInTransaction:false changeset that fails part-way is reported with
+// the statements that had already run and the one that failed.
+//
+// Test-only fault injection: with the environment variable
+// STRATA_TEST_CRASH_AT=<n> the process raises SIGKILL at its n-th
+// checkpoint (before BEGIN, after each statement, after the history
+// statements, after COMMIT; in that order, counted across the whole run).
+// Compiled in, inert unless the variable is set; tests/crash_pg_test.cc
+// uses it.
 Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
-               RunSummary* summary);
+               RunSummary* summary, ChangeLogLock* lock = nullptr);
 
 }  // namespace strata

@@ -99,6 +99,10 @@ int RunCli(int argc, char** argv) {
   rollback_count_sql->alias("rollbackCountSQL");
   add_count(rollback_count_sql);
   CLI::App* validate = sub("validate", "Check the changelog without running it");
+  CLI::App* list_locks = sub("list-locks", "Show who holds the changelog lock");
+  list_locks->alias("listLocks");
+  CLI::App* release_locks = sub("release-locks", "Force-release the changelog lock");
+  release_locks->alias("releaseLocks");
 
   try {
     app.parse(argc, argv);
@@ -123,6 +127,8 @@ int RunCli(int argc, char** argv) {
     rb.tag.clear();
     s = cli::RunRollback(o, rb, io);
   } else if (validate->parsed()) s = cli::RunValidate(o, io);
+  else if (list_locks->parsed()) s = cli::RunListLocks(o, io);
+  else if (release_locks->parsed()) s = cli::RunReleaseLocks(o, io);
 
   if (!s.ok()) fmt::print(stderr, "Error: {}\n", s.message());
   return ExitCode(s.code());

@@ -35,9 +35,19 @@ Status RunRollback(const GlobalOptions& o, const RollbackOptions& r,
 // validate
 Status RunValidate(const GlobalOptions& o, const Streams& io);
 
-// Shared by update and rollback: runs `plan` under the changelog lock.
+// list-locks / release-locks
+Status RunListLocks(const GlobalOptions& o, const Streams& io);
+Status RunReleaseLocks(const GlobalOptions& o, const Streams& io);
+
+// Takes the changelog lock for a command that changes the database; its
+// notices (a stale lock taken over) go to io.err.
+Result<std::unique_ptr<ChangeLogLock>> TakeLock(Session& session,
+                                                const GlobalOptions& o,
+                                                const Streams& io);
+
+// Shared by update and rollback: runs `plan` under `lock`.
 // Progress lines go to io.out.
 Status ExecutePlan(Session& session, const Plan& plan, const Streams& io,
-                   RunSummary* summary);
+                   RunSummary* summary, ChangeLogLock* lock);
 
 }  // namespace strata::cli

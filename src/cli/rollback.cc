@@ -71,15 +71,14 @@ Status RunRollback(const GlobalOptions& o, const RollbackOptions& r,
     fmt::print(io.out, "Nothing to roll back\n");
     return Status::Ok();
   }
-  auto lock = ChangeLogLock::Acquire(*session.conn, session.ctx,
-                                     o.lock_wait_minutes * 60);
+  auto lock = TakeLock(session, o, io);
   if (!lock.ok()) return lock.status();
   Status s = ReadHistory(*session.conn, &session.ctx, &session.history);
   if (!s.ok()) return s;
   plan = MakePlan(session, session.history, r);
   if (!plan.ok()) return plan.status();
   RunSummary summary;
-  s = ExecutePlan(session, *plan, io, &summary);
+  s = ExecutePlan(session, *plan, io, &summary, lock->get());
   if (!s.ok()) return s;
   fmt::print(io.out, "Rolled back {} changeset{}\n", summary.run,
              summary.run == 1 ? "" : "s");

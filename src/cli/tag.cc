@@ -11,10 +11,12 @@ Status RunTag(const GlobalOptions& o, const std::string& tag, const Streams& io)
   Session& session = *opened;
   if (session.history.empty())
     return Status::NotFound("Cannot tag an empty database: no changeset has been applied");
-  auto lock = ChangeLogLock::Acquire(*session.conn, session.ctx, o.lock_wait_minutes * 60);
+  auto lock = TakeLock(session, o, io);
   if (!lock.ok()) return lock.status();
   Status s = ReadHistory(*session.conn, &session.ctx, &session.history);
   if (!s.ok()) return s;
+  if (session.history.empty())  // rolled back while we waited for the lock
+    return Status::NotFound("Cannot tag an empty database: no changeset has been applied");
   s = session.conn->Execute(TagSql(session.ctx, session.history.rows().back(), tag));
   if (!s.ok()) return s;
   fmt::print(io.err, "Successfully tagged '{}'\n", tag);

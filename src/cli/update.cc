@@ -5,14 +5,25 @@
 
 namespace strata::cli {
 
+Result<std::unique_ptr<ChangeLogLock>> TakeLock(Session& session,
+                                                const GlobalOptions& o,
+                                                const Streams& io) {
+  return ChangeLogLock::Acquire(*session.conn, &session.ctx,
+                                o.lock_wait_minutes * 60,
+                                [&](const std::string& line) {
+                                  fmt::print(io.err, "{}\n", line);
+                                  std::fflush(io.err);
+                                });
+}
+
 Status ExecutePlan(Session& session, const Plan& plan, const Streams& io,
-                   RunSummary* summary) {
+                   RunSummary* summary, ChangeLogLock* lock) {
   return RunPlan(*session.conn, plan,
                  [&](const std::string& line) {
                    fmt::print(io.out, "{}\n", line);
                    std::fflush(io.out);
                  },
-                 summary);
+                 summary, lock);
 }
 
 Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
@@ -34,20 +45,17 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
     return Status::Ok();
   }
 
-  // Something is pending: create the tracking tables, take the lock, and
-  // plan again from the history as it is under the lock.
-  Status s = EnsureTrackingTables(*session.conn, &session.ctx);
-  if (!s.ok()) return s;
-  auto lock = ChangeLogLock::Acquire(*session.conn, session.ctx,
-                                     o.lock_wait_minutes * 60);
+  // Something is pending: take the lock (which creates the tracking tables
+  // under it), and plan again from the history as it is under the lock.
+  auto lock = TakeLock(session, o, io);
   if (!lock.ok()) return lock.status();
-  s = ReadHistory(*session.conn, &session.ctx, &session.history);
+  Status s = ReadHistory(*session.conn, &session.ctx, &session.history);
   if (!s.ok()) return s;
   plan = PlanUpdate(session.changelog, session.history, session.ctx);
   if (!plan.ok()) return plan.status();
 
   RunSummary summary;
-  s = ExecutePlan(session, *plan, io, &summary);
+  s = ExecutePlan(session, *plan, io, &summary, lock->get());
   if (!s.ok()) return s;
   fmt::print(io.out, "\nUPDATE SUMMARY\nRun:                     {:6}\n",
              summary.run);

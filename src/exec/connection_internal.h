@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,6 +32,20 @@ std::string Scrub(std::string text, std::string_view secret);
 // "line L, column C" (1-based, columns counted in UTF-8 characters) of the
 // byte at `offset` in `sql`.
 std::string LineColumn(std::string_view sql, size_t offset);
+
+// The PostgreSQL advisory lock key for the tracking table `table` in
+// `schema` of `database`: 64-bit FNV-1a over "strata-lock", database, schema
+// and table, each followed by a NUL byte. Strata processes of every version
+// must agree on it: never changes.
+int64_t AdvisoryLockKey(std::string_view database, std::string_view schema,
+                        std::string_view table);
+
+// The PostgreSQL advisory lock key of the tracking table `table` in `schema`
+// of `database` (names as stored, lower case when unquoted): 64-bit FNV-1a
+// over "strata-lock", database, schema and table, each followed by a NUL
+// byte. Every Strata version must compute the same key: never changes.
+int64_t AdvisoryLockKey(std::string_view database, std::string_view schema,
+                        std::string_view table);
 
 // Byte offset of the `chars`-th (1-based) UTF-8 character of `sql`, as
 // PostgreSQL's error position counts them; sql.size() when past the end.

@@ -3,8 +3,15 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <csignal>
+#include <cstdlib>
+#include <string_view>
 #include <thread>
+
+#include "strata/sql_writer.h"
 
 namespace strata {
 namespace {
@@ -84,57 +91,231 @@ Status EnsureTrackingTables(Connection& conn, PlanContext* ctx) {
                 &ctx->changelog_table_exists);
 }
 
-Result<std::unique_ptr<ChangeLogLock>> ChangeLogLock::Acquire(
-    Connection& conn, const PlanContext& ctx, int wait_seconds) {
-  const std::string acquire = AcquireLockSql(ctx, LockOwner());
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
-  for (;;) {
-    std::vector<Row> rows;
-    Status s = conn.Query(acquire, &rows);
-    if (!s.ok()) return s;
-    if (!rows.empty())
-      return std::unique_ptr<ChangeLogLock>(new ChangeLogLock(conn, ReleaseLockSql(ctx)));
-    if (std::chrono::steady_clock::now() >= deadline) break;
-    std::this_thread::sleep_for(std::chrono::seconds(1));
-  }
-  std::vector<Row> holder;
-  Status s = conn.Query(SelectLockSql(ctx), &holder);
-  std::string by = "UNKNOWN", since = "UNKNOWN";
-  if (s.ok() && !holder.empty()) {
-    by = Col(holder[0], 1).value_or("UNKNOWN");
-    since = Col(holder[0], 2).value_or("UNKNOWN");
-  }
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// "<host> (strata pid <digits>)": how a row written by Strata is told from
+// Liquibase's "<host> (<ip>)".
+bool WrittenByStrata(std::string_view locked_by) {
+  constexpr std::string_view kMark = " (strata pid ";
+  size_t at = locked_by.rfind(kMark);
+  if (at == std::string_view::npos || locked_by.back() != ')') return false;
+  std::string_view pid =
+      locked_by.substr(at + kMark.size(),
+                       locked_by.size() - 1 - (at + kMark.size()));
+  return !pid.empty() &&
+         pid.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+struct LockRow {
+  bool exists = false;
+  bool locked = false;
+  std::optional<std::string> locked_by, granted;
+};
+
+Result<LockRow> ReadLockRow(Connection& conn, const PlanContext& ctx) {
+  std::vector<Row> rows;
+  Status s = conn.Query(SelectLockSql(ctx), &rows);
+  if (!s.ok()) return s;
+  LockRow row;
+  if (rows.empty()) return row;
+  row.exists = true;
+  std::string locked = Col(rows[0], 0).value_or("");
+  row.locked = locked == "t" || locked == "1" || locked == "true" ||
+               locked == "TRUE";
+  row.locked_by = Col(rows[0], 1);
+  row.granted = Col(rows[0], 2);
+  return row;
+}
+
+Status LockError(const LockRow& row, std::string_view fallback_holder) {
+  std::string by = row.locked && row.locked_by ? *row.locked_by
+                                               : std::string(fallback_holder);
+  std::string since = row.locked && row.granted ? *row.granted : "UNKNOWN";
   return Status::Lock(fmt::format(
       "Could not acquire change log lock.  Currently locked by {} since {}", by,
       since));
 }
 
-ChangeLogLock::~ChangeLogLock() { (void)conn_.Execute(release_sql_); }
+// The UPDATE that takes over a stale row: only the row exactly as it was
+// read, so that a concurrent release or acquisition wins.
+std::string TakeOverSql(const PlanContext& ctx, std::string_view stale_owner,
+                        std::string_view new_owner) {
+  SqlWriter w(*ctx.dialect);
+  w.Keyword("UPDATE ").Name(ctx.tables.schema, ctx.tables.lock)
+      .Keyword(" SET LOCKEDBY = ").Literal(new_owner)
+      .Keyword(", LOCKGRANTED = ").Keyword(ctx.dialect->now_function)
+      .Keyword(" WHERE ID = 1 AND LOCKED = ").Keyword(ctx.dialect->boolean_true)
+      .Keyword(" AND LOCKEDBY = ").Literal(stale_owner)
+      .Keyword(" RETURNING ID");
+  return w.Take();
+}
+
+// Releases only a row this process holds: after a takeover by someone else
+// (which needs this process dead or its lock connection lost) it must not
+// clear their lock.
+std::string ReleaseOwnSql(const PlanContext& ctx, std::string_view owner) {
+  SqlWriter w(*ctx.dialect);
+  w.Keyword("UPDATE ").Name(ctx.tables.schema, ctx.tables.lock)
+      .Keyword(" SET LOCKED = ").Keyword(ctx.dialect->boolean_false)
+      .Keyword(", LOCKEDBY = NULL, LOCKGRANTED = NULL WHERE ID = 1 AND LOCKEDBY = ")
+      .Literal(owner);
+  return w.Take();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ChangeLogLock>> ChangeLogLock::Acquire(
+    Connection& conn, PlanContext* ctx, int wait_seconds,
+    const Reporter& notice) {
+  const auto deadline = Clock::now() + std::chrono::seconds(std::max(0, wait_seconds));
+  auto wait_more = [&deadline] {
+    if (Clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::min<Clock::duration>(
+        std::chrono::seconds(1), deadline - Clock::now()));
+    return true;
+  };
+
+  Result<std::unique_ptr<ProcessLock>> process_lock = conn.NewProcessLock(
+      ctx->tables.schema.value_or(""), ctx->tables.changelog);
+  if (!process_lock.ok()) return process_lock.status();
+  for (;;) {
+    Result<bool> held = (*process_lock)->TryAcquire();
+    if (!held.ok()) return held.status();
+    if (*held) break;
+    if (!wait_more()) {
+      // Another Strata process is at work; its row names it (unless it is
+      // still creating the tables or waiting for Liquibase's row).
+      LockRow row;
+      if (ctx->lock_table_exists) {
+        Result<LockRow> read = ReadLockRow(conn, *ctx);
+        if (read.ok()) row = *read;
+      }
+      return LockError(row, "another Strata process (" +
+                                (*process_lock)->Describe() + ")");
+    }
+  }
+
+  Status s = EnsureTrackingTables(conn, ctx);
+  if (!s.ok()) return s;
+
+  const std::string owner = LockOwner();
+  const std::string acquire = AcquireLockSql(*ctx, owner);
+  for (;;) {
+    std::vector<Row> rows;
+    s = conn.Query(acquire, &rows);
+    if (!s.ok()) return s;
+    if (!rows.empty()) break;
+    Result<LockRow> row = ReadLockRow(conn, *ctx);
+    if (!row.ok()) return row.status();
+    if (row->locked && row->locked_by && WrittenByStrata(*row->locked_by)) {
+      // Every Strata process holds the process lock while its row is set,
+      // and this process holds it now: the row's writer is gone.
+      s = conn.Query(TakeOverSql(*ctx, *row->locked_by, owner), &rows);
+      if (!s.ok()) return s;
+      if (!rows.empty()) {
+        notice(fmt::format(
+            "Taking over the change log lock left by {} since {}: that Strata "
+            "process is gone ({} was free)",
+            *row->locked_by, row->granted.value_or("UNKNOWN"),
+            (*process_lock)->Describe()));
+        break;
+      }
+      continue;  // the row changed meanwhile: look again
+    }
+    if (!wait_more()) return LockError(*row, "UNKNOWN");
+  }
+  return std::unique_ptr<ChangeLogLock>(new ChangeLogLock(
+      conn, std::move(*process_lock), ReleaseOwnSql(*ctx, owner)));
+}
+
+ChangeLogLock::~ChangeLogLock() {
+  // When the main connection was lost, the lock's own connection can still
+  // clear the row; if both are gone, the next run takes the row over.
+  if (!conn_.Execute(release_sql_).ok()) (void)process_lock_->Execute(release_sql_);
+}
+
+Result<LockState> InspectLock(Connection& conn, const PlanContext& ctx) {
+  LockState state;
+  Result<bool> exists = conn.TableExists(ctx.tables.schema.value_or(""), ctx.tables.lock);
+  if (!exists.ok()) return exists.status();
+  state.table_exists = *exists;
+  if (!*exists) return state;
+  Result<LockRow> row = ReadLockRow(conn, ctx);
+  if (!row.ok()) return row.status();
+  state.locked = row->locked;
+  state.locked_by = row->locked_by.value_or("");
+  state.granted = row->granted.value_or("");
+  state.by_strata = row->locked && WrittenByStrata(state.locked_by);
+  if (state.by_strata) {
+    Result<std::unique_ptr<ProcessLock>> probe =
+        conn.NewProcessLock(ctx.tables.schema.value_or(""), ctx.tables.changelog);
+    if (!probe.ok()) return probe.status();
+    Result<bool> free = (*probe)->TryAcquire();  // released with `probe`
+    if (!free.ok()) return free.status();
+    state.holder_gone = *free;
+  }
+  return state;
+}
+
+Status ForceReleaseLock(Connection& conn, const PlanContext& ctx) {
+  Result<bool> exists = conn.TableExists(ctx.tables.schema.value_or(""), ctx.tables.lock);
+  if (!exists.ok()) return exists.status();
+  if (!*exists) return Status::Ok();
+  return conn.Execute(ReleaseLockSql(ctx));
+}
 
 namespace {
 
+// STRATA_TEST_CRASH_AT: see RunPlan in executor.h.
+void Checkpoint() {
+  static const long target = [] {
+    const char* v = std::getenv("STRATA_TEST_CRASH_AT");
+    return v ? std::strtol(v, nullptr, 10) : 0L;
+  }();
+  if (target <= 0) return;
+  static long count = 0;
+  if (++count == target) std::raise(SIGKILL);
+}
+
+// Runs `stmts`, counting into *done; on failure *failed is the index of the
+// statement that failed.
 Status RunStatements(Connection& conn, const std::vector<Statement>& stmts,
-                     const PlanStep& step, size_t* done) {
+                     size_t* done) {
   for (const Statement& st : stmts) {
     Status s = conn.Execute(st.sql);
-    if (!s.ok()) {
-      return Status::Database(fmt::format("{}\n  in statement: {}", s.message(), st.sql));
-    }
+    if (!s.ok()) return s;
     ++*done;
+    Checkpoint();
   }
-  (void)step;
   return Status::Ok();
+}
+
+// A statement for a message: trimmed, indented under its number.
+std::string Quote(size_t n, const std::string& sql) {
+  std::string out = fmt::format("    {}. ", n);
+  for (char c : sql) {
+    out += c;
+    if (c == '\n') out += "       ";
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  return out;
 }
 
 }  // namespace
 
 Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
-               RunSummary* summary) {
+               RunSummary* summary, ChangeLogLock* lock) {
   const bool transactional = conn.dialect().transactional_ddl;
   for (const PlanStep& step : plan.steps) {
     if (!step.changeset) {
-      // Setup steps are applied by EnsureTrackingTables before locking.
+      // Setup steps are applied by EnsureTrackingTables under the lock.
       continue;
+    }
+    if (lock) {
+      Status held = lock->Check();
+      if (!held.ok()) return held;
     }
     const ChangeSet& cs = *step.changeset;
     report(step.header.rfind("Rolling Back", 0) == 0 ? step.header
@@ -142,36 +323,62 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
     const bool in_tx = transactional && step.in_transaction;
     size_t done = 0;
     Status s;
+    Checkpoint();
     if (in_tx) {
       s = conn.Execute("BEGIN");
-      if (s.ok()) s = RunStatements(conn, step.statements, step, &done);
-      if (s.ok()) s = RunStatements(conn, step.history, step, &done);
+      if (s.ok()) s = RunStatements(conn, step.statements, &done);
+      if (s.ok()) s = RunStatements(conn, step.history, &done);
       if (s.ok()) s = conn.Execute("COMMIT");
       if (!s.ok()) (void)conn.Execute("ROLLBACK");
+      if (s.ok()) Checkpoint();
     } else {
-      s = RunStatements(conn, step.statements, step, &done);
-      if (s.ok()) s = RunStatements(conn, step.history, step, &done);
+      s = RunStatements(conn, step.statements, &done);
+      if (s.ok()) s = RunStatements(conn, step.history, &done);
     }
     if (s.ok()) {
       ++summary->run;
       continue;
     }
+    // A lost connection explains the failure better than the statement.
+    std::vector<Row> probe;
+    if (!conn.Query("SELECT 1", &probe).ok())
+      s = Status::Database(fmt::format("the connection to {} was lost: {}",
+                                       conn.Describe(), s.message()));
     std::string where = fmt::format("{} ({})", cs.Identity(), cs.loc.ToString());
+    const std::vector<Statement>& part =
+        done < step.statements.size() ? step.statements : step.history;
+    const size_t index = done < step.statements.size()
+                             ? done
+                             : done - step.statements.size();
+    const std::string failed_sql = index < part.size() ? part[index].sql : "";
     if (!cs.fail_on_error.value_or(true)) {
-      report(fmt::format("Changeset {} failed, continuing because failOnError is false: {}",
-                         where, s.message()));
+      report(fmt::format("Changeset {} failed, continuing because failOnError is false: {}\n  in statement: {}",
+                         where, s.message(), failed_sql));
       ++summary->failed_ignored;
       continue;
     }
     if (in_tx) {
       return Status::Database(fmt::format(
           "Changeset {} failed and was rolled back; nothing of it was applied or "
-          "recorded:\n  {}", where, s.message()));
+          "recorded:\n  {}{}", where, s.message(),
+          failed_sql.empty() ? "" : "\n  in statement: " + failed_sql));
     }
+    std::string ran;
+    for (size_t i = 0; i < done && i < step.statements.size(); ++i)
+      ran += "\n" + Quote(i + 1, step.statements[i].sql);
     return Status::Database(fmt::format(
-        "Changeset {} failed outside a transaction after {} of {} statements had "
-        "run; repair the database and run again:\n  {}",
-        where, done, step.statements.size() + step.history.size(), s.message()));
+        "Changeset {} (runInTransaction: false) failed part-way: {} of its {} "
+        "statements had run and stay applied; the changeset is not recorded.\n"
+        "  Already run:{}\n"
+        "  Failed:\n{}\n"
+        "  {}\n"
+        "Repair the database (undo or finish what ran, or make the changeset "
+        "safe to re-run), then run update again.",
+        where, std::min(done, step.statements.size()), step.statements.size(),
+        ran.empty() ? " none" : ran,
+        done < step.statements.size() ? Quote(done + 1, failed_sql)
+                                       : "    (history) " + failed_sql,
+        s.message()));
   }
   return Status::Ok();
 }

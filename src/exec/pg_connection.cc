@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -46,11 +47,15 @@ std::string PasswordOf(const std::string& conninfo) {
   return password;
 }
 
+Result<std::unique_ptr<Connection>> Open(const ConnectionSpec& spec,
+                                         const char* application_name);
+
 class PgConnection final : public Connection {
  public:
-  PgConnection(PGconn* conn, std::string redacted, std::string password)
+  PgConnection(PGconn* conn, ConnectionSpec spec, std::string password)
       : conn_(conn),
-        redacted_(std::move(redacted)),
+        spec_(std::move(spec)),
+        redacted_(spec_.redacted),
         password_(std::move(password)) {
     PQsetNoticeProcessor(conn_, IgnoreNotice, nullptr);
   }
@@ -126,6 +131,9 @@ class PgConnection final : public Connection {
     return !rows.empty() && rows[0].size() == 1 && rows[0][0] == "t";
   }
 
+  Result<std::unique_ptr<ProcessLock>> NewProcessLock(
+      const std::string& schema, const std::string& table) override;
+
  private:
   Status Collect(PGresult* res, std::string_view sql, std::vector<Row>* rows) {
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
@@ -195,19 +203,87 @@ class PgConnection final : public Connection {
   }
 
   PGconn* conn_;
+  ConnectionSpec spec_;
   std::string redacted_;
   std::string password_;
 };
 
-}  // namespace
+// A session-level advisory lock (pg_try_advisory_lock) on a dedicated
+// connection, so that it lives exactly as long as this process: the server
+// drops it when the process dies. Never the transaction-level variant, which
+// would keep a transaction open and make CREATE INDEX CONCURRENTLY wait for
+// it forever.
+class PgAdvisoryLock final : public ProcessLock {
+ public:
+  PgAdvisoryLock(std::unique_ptr<Connection> conn, int64_t key,
+                 std::string what)
+      : conn_(std::move(conn)), key_(std::to_string(key)),
+        what_(std::move(what)) {}
+  ~PgAdvisoryLock() override {
+    if (held_) (void)conn_->Execute("SELECT pg_advisory_unlock(" + key_ + ")");
+  }
 
-Result<std::unique_ptr<Connection>> ConnectPostgres(
-    const ConnectionSpec& spec) {
+  Result<bool> TryAcquire() override {
+    if (held_) return true;
+    std::vector<Row> rows;
+    Status s = conn_->Query("SELECT pg_try_advisory_lock(" + key_ + ")", &rows);
+    if (!s.ok()) return s;
+    held_ = !rows.empty() && !rows[0].empty() && rows[0][0] == "t";
+    return held_;
+  }
+
+  Status Check() override {
+    std::vector<Row> rows;
+    Status s = conn_->Query("SELECT 1", &rows);
+    if (!s.ok())
+      return Status::Lock("lost the connection holding " + what_ + ": " +
+                          s.message());
+    return Status::Ok();
+  }
+
+  Status Execute(std::string_view sql) override { return conn_->Execute(sql); }
+
+  std::string Describe() const override { return what_; }
+
+ private:
+  std::unique_ptr<Connection> conn_;
+  std::string key_;
+  std::string what_;
+  bool held_ = false;
+};
+
+Result<std::unique_ptr<ProcessLock>> PgConnection::NewProcessLock(
+    const std::string& schema, const std::string& table) {
+  std::vector<Row> rows;
+  Status s = Query("SELECT current_database(), current_schema()", &rows);
+  if (!s.ok()) return s;
+  if (rows.empty() || rows[0].size() != 2 || !rows[0][0])
+    return Status::Database("cannot read the current database of " + redacted_);
+  const std::string database = *rows[0][0];
+  // Names fold as the tracking tables' own names do (unquoted: lower case).
+  auto fold = [](std::string name) {
+    for (char& c : name)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return name;
+  };
+  const std::string in_schema =
+      fold(schema.empty() ? rows[0][1].value_or("public") : schema);
+  const int64_t key = AdvisoryLockKey(database, in_schema, fold(table));
+  Result<std::unique_ptr<Connection>> conn = Open(spec_, "strata lock");
+  if (!conn.ok()) return conn.status();
+  return std::unique_ptr<ProcessLock>(std::make_unique<PgAdvisoryLock>(
+      std::move(*conn), key,
+      "advisory lock " + std::to_string(key) + " on " + database + " (" +
+          in_schema + "." + fold(table) + ")"));
+}
+
+Result<std::unique_ptr<Connection>> Open(const ConnectionSpec& spec,
+                                         const char* application_name) {
   // Strata's defaults come first so that the URL's own connect_timeout,
   // application_name or client_encoding, expanded from `dbname`, win.
   std::vector<const char*> keys = {"connect_timeout", "application_name",
                                    "client_encoding"};
-  std::vector<const char*> values = {"10", "strata", "UTF8"};
+  std::vector<const char*> values = {"10", application_name, "UTF8"};
   if (!spec.conninfo.empty()) {
     keys.push_back("dbname");
     values.push_back(spec.conninfo.c_str());
@@ -232,7 +308,31 @@ Result<std::unique_ptr<Connection>> ConnectPostgres(
   }
   std::string used = PQpass(conn) ? PQpass(conn) : "";
   return std::unique_ptr<Connection>(std::make_unique<PgConnection>(
-      conn, spec.redacted, used.empty() ? password : used));
+      conn, spec, used.empty() ? password : used));
+}
+
+}  // namespace
+
+int64_t AdvisoryLockKey(std::string_view database, std::string_view schema,
+                        std::string_view table) {
+  uint64_t h = 14695981039346656037ull;
+  auto add = [&h](std::string_view part) {
+    for (unsigned char c : part) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h *= 1099511628211ull;  // the NUL terminator (h ^= 0 is a no-op)
+  };
+  add("strata-lock");
+  add(database);
+  add(schema);
+  add(table);
+  return static_cast<int64_t>(h);
+}
+
+Result<std::unique_ptr<Connection>> ConnectPostgres(
+    const ConnectionSpec& spec) {
+  return Open(spec, "strata");
 }
 
 }  // namespace strata::exec_detail

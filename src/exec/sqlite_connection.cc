@@ -1,6 +1,12 @@
 // SQLite through the sqlite3 C API.
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <memory>
 #include <string>
@@ -18,6 +24,53 @@ struct StmtDeleter {
   void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 };
 using Stmt = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
+
+// flock on "<db>-strata.lock" beside the database file. A sidecar rather
+// than the database file itself: closing any descriptor of the database
+// file would drop SQLite's own POSIX locks on it in this process. The kernel
+// releases the flock when the process dies.
+class SqliteFileLock final : public ProcessLock {
+ public:
+  explicit SqliteFileLock(std::string path) : path_(std::move(path)) {}
+  ~SqliteFileLock() override {
+    if (fd_ >= 0) close(fd_);  // also releases the flock
+  }
+
+  Result<bool> TryAcquire() override {
+    if (held_) return true;
+    if (fd_ < 0) {
+      fd_ = open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+      if (fd_ < 0)
+        return Status::Io("cannot open the lock file " + path_ + ": " +
+                          std::strerror(errno));
+    }
+    if (flock(fd_, LOCK_EX | LOCK_NB) == 0) return held_ = true;
+    if (errno == EWOULDBLOCK || errno == EINTR) return false;
+    return Status::Io("cannot lock " + path_ + ": " + std::strerror(errno));
+  }
+
+  Status Check() override { return Status::Ok(); }
+  Status Execute(std::string_view) override {
+    return Status::Unsupported("the SQLite file lock has no connection");
+  }
+  std::string Describe() const override { return "file lock " + path_; }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  bool held_ = false;
+};
+
+// Nothing to lock: no other process can open the same in-memory database.
+class NoProcessLock final : public ProcessLock {
+ public:
+  Result<bool> TryAcquire() override { return true; }
+  Status Check() override { return Status::Ok(); }
+  Status Execute(std::string_view) override {
+    return Status::Unsupported("no lock connection");
+  }
+  std::string Describe() const override { return "no process lock"; }
+};
 
 class SqliteConnection final : public Connection {
  public:
@@ -114,6 +167,17 @@ class SqliteConnection final : public Connection {
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
     return Error(kSql, 0);
+  }
+
+  // One lock per database file, whatever the table names: SQLite has one
+  // writer at a time anyway.
+  Result<std::unique_ptr<ProcessLock>> NewProcessLock(
+      const std::string& /*schema*/, const std::string& /*table*/) override {
+    const char* file = sqlite3_db_filename(db_, "main");
+    if (!file || !*file)
+      return std::unique_ptr<ProcessLock>(std::make_unique<NoProcessLock>());
+    return std::unique_ptr<ProcessLock>(
+        std::make_unique<SqliteFileLock>(std::string(file) + "-strata.lock"));
   }
 
  private:
