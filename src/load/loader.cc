@@ -1,7 +1,7 @@
 // The loader stage: resolves the root changelog and its includes, parses
-// each file (yaml_changelog.cc), records FILENAME / contexts / labels the
-// way Liquibase does, drops changesets for other databases and validates
-// identities.
+// each file with the reader its extension names (kFormats), records
+// FILENAME / contexts / labels the way Liquibase does, drops changesets for
+// other databases and validates identities.
 #include <unordered_set>
 #include <algorithm>
 #include <cctype>
@@ -17,6 +17,7 @@
 #include "load/paths.h"
 #include "load/properties.h"
 #include "load/strings.h"
+#include "load/xml_changelog.h"
 #include "load/yaml_changelog.h"
 #include "strata/load.h"
 
@@ -41,6 +42,39 @@ std::string Extension(const std::string& path) {
   std::string ext = path.substr(dot);
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
+}
+
+// Changelog formats by file extension (lower case).
+struct ChangeLogFormat {
+  std::string_view ext;
+  std::string_view name;        // for messages
+  load::ParseChangeLogFn parse;  // null: recognised, not supported yet
+};
+constexpr ChangeLogFormat kFormats[] = {
+    {".xml", "XML", load::ParseXmlChangeLog},
+    {".yaml", "YAML", load::ParseYamlChangeLog},
+    {".yml", "YAML", load::ParseYamlChangeLog},
+    {".json", "JSON", load::ParseYamlChangeLog},
+    {".sql", "formatted SQL", nullptr},
+};
+
+const ChangeLogFormat* FindFormat(std::string_view ext) {
+  for (const ChangeLogFormat& f : kFormats)
+    if (f.ext == ext) return &f;
+  return nullptr;
+}
+
+// ".xml, .yaml, .yml or .json": the supported extensions.
+std::string FormatList() {
+  std::vector<std::string_view> exts;
+  for (const ChangeLogFormat& f : kFormats)
+    if (f.parse) exts.push_back(f.ext);
+  std::string out;
+  for (size_t i = 0; i < exts.size(); ++i) {
+    if (i > 0) out += i + 1 == exts.size() ? " or " : ", ";
+    out += exts[i];
+  }
+  return out;
 }
 
 // Liquibase ChangeSet.appendContext: expressions with ',' or ' ' are
@@ -107,17 +141,15 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
   SourceLocation where = include ? include->loc : file_loc;
 
   std::string ext = Extension(display_name ? *display_name : file.physical);
-  if (ext == ".xml") {
-    Error(file_loc, "XML changelogs are not supported yet");
-    return;
-  }
-  if (ext == ".sql") {
-    Error(file_loc, "formatted SQL changelogs are not supported yet");
-    return;
-  }
-  if (ext != ".yaml" && ext != ".yml" && ext != ".json") {
+  const ChangeLogFormat* format = FindFormat(ext);
+  if (!format) {
     Error(file_loc, "unsupported changelog file type '" + ext +
-                        "' (expected .yaml, .yml or .json)");
+                        "' (expected " + FormatList() + ")");
+    return;
+  }
+  if (!format->parse) {
+    Error(file_loc, std::string(format->name) +
+                        " changelogs are not supported yet");
     return;
   }
 
@@ -146,8 +178,8 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
   }
 
   load::FileInfo info{display, file, next_file_id_++};
-  ParsedChangeLog log = load::ParseYamlChangeLog(
-      *text, info, search_, options_, properties_, result_.errors);
+  ParsedChangeLog log = format->parse(*text, info, search_, options_,
+                                      properties_, result_.errors);
   read.reset();
 
   Inherited inherited;
