@@ -74,6 +74,14 @@ struct LockState {
 };
 Result<LockState> InspectLock(Connection& conn, const PlanContext& ctx);
 
+// Clears a row left by a dead Strata process (as Acquire would take it
+// over) without taking the lock, with a notice: `update` calls it when
+// nothing is pending, so that a process killed after its last commit does
+// not leave Liquibase waiting. A live holder's row is left alone.
+// REQUIRES: ReadHistory filled ctx.lock_table_exists.
+Status ClearStaleLock(Connection& conn, const PlanContext& ctx,
+                      const Reporter& notice);
+
 // release-locks: clears the row whoever holds it, as Liquibase does.
 Status ForceReleaseLock(Connection& conn, const PlanContext& ctx);
 

@@ -41,6 +41,10 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
     return Status::Ok();
   }
   if (plan->ChangeSetCount() == 0) {
+    Status s = ClearStaleLock(*session.conn, session.ctx, [&](const std::string& line) {
+      fmt::print(io.err, "{}\n", line);
+    });
+    if (!s.ok()) return s;
     fmt::print(io.out, "Database is up to date, no changesets to execute\n");
     return Status::Ok();
   }

@@ -259,6 +259,35 @@ Result<LockState> InspectLock(Connection& conn, const PlanContext& ctx) {
   return state;
 }
 
+Status ClearStaleLock(Connection& conn, const PlanContext& ctx,
+                      const Reporter& notice) {
+  if (!ctx.lock_table_exists) return Status::Ok();
+  Result<LockRow> row = ReadLockRow(conn, ctx);
+  if (!row.ok()) return row.status();
+  if (!row->locked || !row->locked_by || !WrittenByStrata(*row->locked_by))
+    return Status::Ok();
+  Result<std::unique_ptr<ProcessLock>> probe =
+      conn.NewProcessLock(ctx.tables.schema.value_or(""), ctx.tables.changelog);
+  if (!probe.ok()) return probe.status();
+  Result<bool> free = (*probe)->TryAcquire();
+  if (!free.ok()) return free.status();
+  if (!*free) return Status::Ok();  // a live Strata process holds it
+  // Held while the row is cleared: no Strata process can set it meanwhile,
+  // and the condition leaves a row Liquibase just took alone.
+  SqlWriter w(*ctx.dialect);
+  w.Keyword("UPDATE ").Name(ctx.tables.schema, ctx.tables.lock)
+      .Keyword(" SET LOCKED = ").Keyword(ctx.dialect->boolean_false)
+      .Keyword(", LOCKEDBY = NULL, LOCKGRANTED = NULL WHERE ID = 1 AND LOCKEDBY = ")
+      .Literal(*row->locked_by);
+  Status s = conn.Execute(w.str());
+  if (!s.ok()) return s;
+  notice(fmt::format(
+      "Released the change log lock left by {} since {}: that Strata process is "
+      "gone ({} was free)",
+      *row->locked_by, row->granted.value_or("UNKNOWN"), (*probe)->Describe()));
+  return Status::Ok();
+}
+
 Status ForceReleaseLock(Connection& conn, const PlanContext& ctx) {
   Result<bool> exists = conn.TableExists(ctx.tables.schema.value_or(""), ctx.tables.lock);
   if (!exists.ok()) return exists.status();
