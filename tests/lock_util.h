@@ -55,6 +55,13 @@ inline CmdResult Wait(const Child& c) {
   return r;
 }
 
+// Whether `c` has exited, without reaping it (Wait still works).
+inline bool Exited(const Child& c) {
+  siginfo_t info{};
+  return waitid(P_PID, c.pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+         info.si_pid == c.pid;
+}
+
 inline CmdResult RunStrataEnv(const std::vector<std::string>& args,
                               const std::string& cwd,
                               const std::vector<std::pair<std::string, std::string>>& env) {
