@@ -177,7 +177,7 @@ struct AttributeSpec {
 
 inline constexpr AttributeSpec kChangeSetAttributes[] = {
     {"id", AttrKind::kString, true},
-    {"author", AttrKind::kString, true},
+    {"author"},  // empty or missing is an error only under --strict
     {"context"},
     {"contextFilter"},
     {"labels"},
