@@ -16,6 +16,13 @@ namespace strata {
 // history (one query) when the table exists.
 Status ReadHistory(Connection& conn, PlanContext* ctx, History* history);
 
+// True when the history on the server still matches `history` (same row
+// count and highest ORDEREXECUTED): a cheap check, under the lock, that no
+// other process applied or rolled back anything since `history` was read,
+// so the command reads the whole history only once.
+Result<bool> HistoryUnchanged(Connection& conn, const PlanContext& ctx,
+                              const History& history);
+
 // Creates the tracking tables that do not exist yet (the plan's setup
 // steps), each in autocommit; a table created meanwhile by another process
 // is not an error.

@@ -120,6 +120,8 @@ Result<Plan> PlanRollbackCount(const DatabaseChangeLog& changelog,
 std::vector<Statement> CreateChangeLogTableSql(const PlanContext& ctx);
 std::vector<Statement> CreateLockTableSql(const PlanContext& ctx);
 std::string SelectHistorySql(const PlanContext& ctx);
+// COUNT(*) and MAX(ORDEREXECUTED) of the history table.
+std::string HistoryFingerprintSql(const PlanContext& ctx);
 std::string AcquireLockSql(const PlanContext& ctx, std::string_view locked_by);
 std::string ReleaseLockSql(const PlanContext& ctx);
 std::string SelectLockSql(const PlanContext& ctx);

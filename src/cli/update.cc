@@ -50,13 +50,19 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
   }
 
   // Something is pending: take the lock (which creates the tracking tables
-  // under it), and plan again from the history as it is under the lock.
+  // under it); plan again only if the history changed before we held it.
   auto lock = TakeLock(session, o, io);
   if (!lock.ok()) return lock.status();
-  Status s = ReadHistory(*session.conn, &session.ctx, &session.history);
-  if (!s.ok()) return s;
-  plan = PlanUpdate(session.changelog, session.history, session.ctx);
-  if (!plan.ok()) return plan.status();
+  Result<bool> unchanged =
+      HistoryUnchanged(*session.conn, session.ctx, session.history);
+  if (!unchanged.ok()) return unchanged.status();
+  Status s;
+  if (!*unchanged) {
+    s = ReadHistory(*session.conn, &session.ctx, &session.history);
+    if (!s.ok()) return s;
+    plan = PlanUpdate(session.changelog, session.history, session.ctx);
+    if (!plan.ok()) return plan.status();
+  }
 
   RunSummary summary;
   s = ExecutePlan(session, *plan, io, &summary, lock->get());

@@ -72,6 +72,13 @@ std::string SelectHistorySql(const PlanContext& ctx) {
   return w.Take();
 }
 
+std::string HistoryFingerprintSql(const PlanContext& ctx) {
+  SqlWriter w = Writer(ctx);
+  w.Keyword("SELECT COUNT(*), MAX(ORDEREXECUTED) FROM ")
+      .Name(ctx.tables.schema, ctx.tables.changelog);
+  return w.Take();
+}
+
 std::string AcquireLockSql(const PlanContext& ctx, std::string_view locked_by) {
   SqlWriter w = Writer(ctx);
   w.Keyword("UPDATE ").Name(ctx.tables.schema, ctx.tables.lock)
