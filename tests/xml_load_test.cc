@@ -136,13 +136,14 @@ TEST(XmlLoad, ChangeSetAttributesAndChildren) {
       "      logicalFilePath=\"/lp/x.xml\" objectQuotingStrategy=\"QUOTE_ALL_OBJECTS\"\n"
       "      onValidationFail=\"MARK_RAN\" created=\"today\" runOrder=\"last\">\n"
       "    <comment>\n      a comment\n    </comment>\n"
+      "    <comment>second</comment>\n"
       "    <validCheckSum>9:abc</validCheckSum>\n"
       "    <validCheckSum>ANY</validCheckSum>\n"
       "    <tagDatabase tag=\"v1\"/>\n"
       "  </changeSet>\n"));
   ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
   const ChangeSet& cs = r.changelog.changesets.at(0);
-  EXPECT_EQ(cs.comment, "a comment");
+  EXPECT_EQ(cs.comment, "a comment\nsecond");
   EXPECT_EQ(cs.context, "c2");
   EXPECT_EQ(cs.labels, "l1");
   EXPECT_EQ(cs.dbms, "postgresql,sqlite");
@@ -306,6 +307,24 @@ TEST(XmlLoad, SameChecksumAsYamlForTheReferenceCreateTable) {
   ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
   EXPECT_EQ(ChangeSetChecksum(r.changelog.changesets.at(0), "postgresql"),
             "9:c7e301964fcdbeb3bc6509e62a018976");
+}
+
+// Windows files: a UTF-8 byte order mark and CRLF line ends change neither
+// the values nor the reported positions.
+TEST(XmlLoad, ByteOrderMarkAndCrlf) {
+  LoadResult r = Load(
+      "\xEF\xBB\xBF<?xml version=\"1.0\"?>\r\n"
+      "<databaseChangeLog>\r\n"
+      "  <changeSet id=\"1\" author=\"a\">\r\n"
+      "    <sql>select 1;\r\nselect 2;</sql>\r\n"
+      "    <dropTable tableName=\"t\" bad=\"x\"/>\r\n"
+      "  </changeSet>\r\n"
+      "</databaseChangeLog>\r\n");
+  EXPECT_EQ(Errors(r), (Strings{"c.xml:6:30: error: unknown attribute 'bad' for dropTable"}));
+  ASSERT_EQ(r.changelog.changesets.size(), 1u);
+  const auto& sql = std::get<Sql>(r.changelog.changesets[0].changes.at(0));
+  EXPECT_EQ(sql.sql, "select 1;\nselect 2;");
+  EXPECT_EQ(sql.loc.ToString(), "c.xml:4:5");
 }
 
 TEST(XmlLoad, LineTableCountsCharacters) {

@@ -426,9 +426,19 @@ std::optional<ChangeSet> XmlParser::ParseChangeSet(pugi::xml_node n) {
     if (!b_.SetChangeSetAttribute(d, name, AttrValue(a, n), kl))
       b_.UnknownAttribute(kl, name, "changeSet");
   });
+  // Several <comment> elements are joined with newlines, as Liquibase does.
+  std::optional<Value> comment;
   ForEachChild(n, "changeSet", false,
                [&](pugi::xml_node c, std::string_view name) {
-                 if (name == "comment" || name == "validCheckSum") {
+                 if (name == "comment") {
+                   std::optional<Value> v = TextElement(c, name);
+                   if (!v || v->scalar.kind == ScalarKind::kNull) return;
+                   if (!comment) {
+                     comment = std::move(v);
+                   } else {
+                     comment->scalar.text += "\n" + v->scalar.text;
+                   }
+                 } else if (name == "validCheckSum") {
                    if (auto v = TextElement(c, name))
                      b_.SetChangeSetAttribute(d, name, *v, Loc(c));
                  } else if (name == "rollback") {
@@ -439,6 +449,7 @@ std::optional<ChangeSet> XmlParser::ParseChangeSet(pugi::xml_node n) {
                    d.cs.changes.push_back(std::move(*change));
                  }
                });
+  if (comment) b_.SetChangeSetAttribute(d, "comment", *comment, comment->loc);
   return b_.FinishChangeSet(std::move(d));
 }
 
