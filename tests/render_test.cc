@@ -1304,3 +1304,586 @@ TEST(Rollback, NoInverseIsLiquibasesError) {
 
 }  // namespace
 }  // namespace strata
+
+namespace strata {
+namespace {
+
+// ---- Change types added for issue 3 ---------------------------------------
+// PostgreSQL text from Liquibase 4.28 update-sql (offline:postgresql, with
+// and without --default-schema-name=public) and the test-harness files.
+
+TEST(NewTypes, AllChangesOfflinePostgres) {
+  AddAutoIncrement ai;
+  ai.table_name = "t";
+  ai.column_name = "id";
+  ai.column_data_type = "int";
+  EXPECT_EQ(Pg(ai),
+            "CREATE SEQUENCE  IF NOT EXISTS t_id_seq\n"
+            "ALTER TABLE t ALTER COLUMN  id SET NOT NULL\n"
+            "ALTER TABLE t ALTER COLUMN  id SET DEFAULT nextval('t_id_seq')\n"
+            "ALTER SEQUENCE t_id_seq OWNED BY t.id");
+
+  AddLookupTable lt;
+  lt.existing_table_name = "t";
+  lt.existing_column_name = "c";
+  lt.new_table_name = "l";
+  lt.new_column_name = "c";
+  EXPECT_EQ(Pg(lt),
+            "CREATE TABLE l AS SELECT DISTINCT c AS c FROM t WHERE c IS NOT NULL\n"
+            "ALTER TABLE l ALTER COLUMN  c SET NOT NULL\n"
+            "ALTER TABLE l ADD PRIMARY KEY (c)\n"
+            "ALTER TABLE t ADD CONSTRAINT FK_T_L FOREIGN KEY (c) REFERENCES l (c)");
+
+  AddPrimaryKey pk;
+  pk.table_name = "t";
+  pk.column_names = "id";
+  EXPECT_EQ(Pg(pk), "ALTER TABLE t ADD PRIMARY KEY (id)");
+
+  AlterSequence as;
+  as.sequence_name = "s";
+  as.increment_by = N("2");
+  EXPECT_EQ(Pg(as), "ALTER SEQUENCE s INCREMENT BY 2");
+
+  CreateSequence cs;
+  cs.sequence_name = "s";
+  EXPECT_EQ(Pg(cs), "CREATE SEQUENCE  IF NOT EXISTS s");
+
+  DropProcedure dp;
+  dp.procedure_name = "p";
+  EXPECT_EQ(Pg(dp), "DROP PROCEDURE p");
+
+  DropSequence ds;
+  ds.sequence_name = "s";
+  EXPECT_EQ(Pg(ds), "DROP SEQUENCE s CASCADE");
+
+  LoadUpdateData lud;
+  lud.table_name = "t";
+  lud.file = "d.csv";
+  lud.primary_key = "id";
+  lud.content = "id,name\n1,a\n";
+  EXPECT_EQ(Pg(lud),
+            "DO\n$$\nBEGIN\nUPDATE t SET name = 'a' WHERE id = '1';\n"
+            "IF not found THEN\nINSERT INTO t (id, name) VALUES ('1', 'a');\n"
+            "END IF;\nEND;\n$$\nLANGUAGE plpgsql");
+
+  MergeColumns mc;
+  mc.table_name = "t";
+  mc.column1_name = "a";
+  mc.column2_name = "b";
+  mc.final_column_name = "c";
+  mc.final_column_type = "text";
+  mc.join_string = " ";
+  EXPECT_EQ(Pg(mc),
+            "ALTER TABLE t ADD c TEXT\nUPDATE t SET c = a || ' ' || b\n"
+            "ALTER TABLE t DROP COLUMN a\nALTER TABLE t DROP COLUMN b");
+
+  ModifyDataType md;
+  md.table_name = "t";
+  md.column_name = "c";
+  md.new_data_type = "bigint";
+  EXPECT_EQ(Pg(md), "ALTER TABLE t ALTER COLUMN c TYPE BIGINT USING (c::BIGINT)");
+
+  RenameSequence rs;
+  rs.old_sequence_name = "a";
+  rs.new_sequence_name = "b";
+  EXPECT_EQ(Pg(rs), "ALTER SEQUENCE a RENAME TO b");
+
+  RenameView rv;
+  rv.old_view_name = "a";
+  rv.new_view_name = "b";
+  EXPECT_EQ(Pg(rv), "ALTER TABLE a RENAME TO b");
+
+  SetColumnRemarks scr;
+  scr.table_name = "t";
+  scr.column_name = "c";
+  scr.remarks = "r";
+  EXPECT_EQ(Pg(scr), "COMMENT ON COLUMN t.c IS 'r'");
+
+  SetTableRemarks str;
+  str.table_name = "t";
+  str.remarks = "r";
+  EXPECT_EQ(Pg(str), "COMMENT ON TABLE t IS 'r'");
+}
+
+TEST(NewTypes, OptionsWithDefaultSchema) {
+  AddAutoIncrement ai;
+  ai.table_name = "t";
+  ai.column_name = "id";
+  ai.start_with = N("100");
+  ai.increment_by = N("2");
+  ai.generation_type = "ALWAYS";
+  EXPECT_EQ(Pub(ai),
+            "CREATE SEQUENCE  IF NOT EXISTS public.t_id_seq START WITH 100 INCREMENT BY 2\n"
+            "ALTER TABLE public.t ALTER COLUMN  id SET NOT NULL\n"
+            "ALTER TABLE public.t ALTER COLUMN  id SET DEFAULT nextval('public.t_id_seq')\n"
+            "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id");
+  // Harness addAutoIncrement: mixed-case column.
+  AddAutoIncrement mixed;
+  mixed.table_name = "autoincrement_test";
+  mixed.column_name = "intColumn";
+  mixed.start_with = N("100");
+  mixed.increment_by = N("2");
+  EXPECT_EQ(Pub(mixed),
+            "CREATE SEQUENCE  IF NOT EXISTS public.\"autoincrement_test_intColumn_seq\" "
+            "START WITH 100 INCREMENT BY 2\n"
+            "ALTER TABLE public.autoincrement_test ALTER COLUMN  \"intColumn\" SET NOT NULL\n"
+            "ALTER TABLE public.autoincrement_test ALTER COLUMN  \"intColumn\" SET DEFAULT "
+            "nextval('public.\"autoincrement_test_intColumn_seq\"')\n"
+            "ALTER SEQUENCE public.\"autoincrement_test_intColumn_seq\" OWNED BY "
+            "public.autoincrement_test.\"intColumn\"");
+
+  AddLookupTable lt;
+  lt.existing_table_name = "t";
+  lt.existing_column_name = "c";
+  lt.new_table_name = "l";
+  lt.new_column_name = "code";
+  lt.new_column_data_type = "varchar(10)";
+  lt.constraint_name = "fk_l";
+  lt.existing_table_schema_name = "s1";
+  lt.new_table_schema_name = "s2";
+  EXPECT_EQ(Pub(lt),
+            "CREATE TABLE s2.l AS SELECT DISTINCT c AS code FROM s1.t WHERE c IS NOT NULL\n"
+            "ALTER TABLE s2.l ALTER COLUMN  code SET NOT NULL\n"
+            "ALTER TABLE s2.l ADD PRIMARY KEY (code)\n"
+            "ALTER TABLE s1.t ADD CONSTRAINT fk_l FOREIGN KEY (c) REFERENCES s2.l (code)");
+
+  AddPrimaryKey pk;
+  pk.table_name = "t";
+  pk.column_names = "a, b";
+  pk.constraint_name = "pk_t";
+  pk.tablespace = "ts";
+  pk.clustered = true;
+  pk.for_index_name = "idx";
+  EXPECT_EQ(Pub(pk),
+            "ALTER TABLE public.t ADD CONSTRAINT pk_t PRIMARY KEY (a, b) USING INDEX "
+            "TABLESPACE ts\nCLUSTER public.t USING pk_t");
+
+  DropPrimaryKey named;
+  named.table_name = "t";
+  named.constraint_name = "pk_t";
+  EXPECT_EQ(Pub(named), "ALTER TABLE public.t DROP CONSTRAINT pk_t");
+  DropPrimaryKey lookup;
+  lookup.table_name = "Tab";
+  lookup.schema_name = "sch";
+  EXPECT_EQ(Pub(lookup),
+            "DO $$ DECLARE constraint_name varchar;\n"
+            "BEGIN\n"
+            "  SELECT tc.CONSTRAINT_NAME into strict constraint_name\n"
+            "    FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc\n"
+            "    WHERE CONSTRAINT_TYPE = 'PRIMARY KEY'\n"
+            "      AND TABLE_NAME = 'Tab' AND TABLE_SCHEMA = 'sch';\n"
+            "    EXECUTE 'alter table sch.\"Tab\" drop constraint \"' || constraint_name || '\"';\n"
+            "END $$");
+  // No schema known: the session's current schema (Liquibase would write
+  // TABLE_SCHEMA = 'null' offline).
+  DropPrimaryKey bare;
+  bare.table_name = "t";
+  EXPECT_NE(Pg(bare).find("AND TABLE_NAME = 't' AND TABLE_SCHEMA = current_schema();\n"
+                          "    EXECUTE 'alter table t drop constraint"),
+            std::string::npos)
+      << Pg(bare);
+
+  AlterSequence as;
+  as.sequence_name = "s";
+  as.increment_by = N("10");
+  as.min_value = N("1");
+  as.max_value = N("371717");
+  as.cache_size = N("5");
+  as.cycle = true;
+  as.data_type = "int";
+  EXPECT_EQ(Pub(as),
+            "ALTER SEQUENCE public.s AS int INCREMENT BY 10 MINVALUE 1 MAXVALUE 371717 "
+            "CACHE 5 CYCLE");
+  AlterSequence no_cycle;
+  no_cycle.sequence_name = "s";
+  no_cycle.cycle = false;
+  EXPECT_EQ(Pub(no_cycle), "ALTER SEQUENCE public.s NO CYCLE");
+
+  CreateSequence cs;
+  cs.sequence_name = "s";
+  cs.start_value = N("5");
+  cs.increment_by = N("2");
+  cs.min_value = N("1");
+  cs.max_value = N("1000");
+  cs.cache_size = N("3");
+  cs.cycle = true;
+  cs.data_type = "bigint";
+  EXPECT_EQ(Pub(cs),
+            "CREATE SEQUENCE  IF NOT EXISTS public.s AS bigint START WITH 5 INCREMENT BY 2 "
+            "MINVALUE 1 MAXVALUE 1000 CACHE 3 CYCLE");
+  CreateSequence no_cycle_create;
+  no_cycle_create.sequence_name = "s";
+  no_cycle_create.cycle = false;
+  EXPECT_EQ(Pub(no_cycle_create), "CREATE SEQUENCE  IF NOT EXISTS public.s");
+  cs.data_type = "int; drop table x";
+  EXPECT_TRUE(Pub(cs).starts_with("ERROR:")) << Pub(cs);
+
+  DropSequence ds;
+  ds.sequence_name = "s";
+  ds.schema_name = "x";
+  EXPECT_EQ(Pub(ds), "DROP SEQUENCE x.s CASCADE");
+  RenameSequence rs;
+  rs.old_sequence_name = "a";
+  rs.new_sequence_name = "b";
+  rs.schema_name = "x";
+  EXPECT_EQ(Pub(rs), "ALTER SEQUENCE x.a RENAME TO b");
+  RenameView rv;
+  rv.old_view_name = "a";
+  rv.new_view_name = "b";
+  rv.schema_name = "x";
+  EXPECT_EQ(Pub(rv), "ALTER TABLE x.a RENAME TO b");
+
+  MergeColumns mc;
+  mc.table_name = "t";
+  mc.column1_name = "a";
+  mc.column2_name = "b";
+  mc.final_column_name = "c";
+  mc.final_column_type = "varchar(255)";
+  // No joinString: Liquibase joins with the text 'null'.
+  EXPECT_EQ(Pub(mc),
+            "ALTER TABLE public.t ADD c VARCHAR(255)\n"
+            "UPDATE public.t SET c = a || 'null' || b\n"
+            "ALTER TABLE public.t DROP COLUMN a\nALTER TABLE public.t DROP COLUMN b");
+
+  ModifyDataType md;
+  md.table_name = "modify_data_type_test";
+  md.column_name = "intColumn";
+  md.new_data_type = "varchar(50)";
+  EXPECT_EQ(Pub(md),
+            "ALTER TABLE public.modify_data_type_test ALTER COLUMN \"intColumn\" TYPE "
+            "VARCHAR(50) USING (\"intColumn\"::VARCHAR(50))");
+
+  SetColumnRemarks scr;
+  scr.table_name = "t";
+  scr.column_name = "c";
+  scr.remarks = "it's";
+  scr.column_parent_type = "VIEW";
+  EXPECT_EQ(Pub(scr), "COMMENT ON COLUMN public.t.c IS 'it''s'");
+  SetTableRemarks str;
+  str.table_name = "t";
+  EXPECT_EQ(Pub(str), "COMMENT ON TABLE public.t IS ''");
+}
+
+TEST(NewTypes, ProceduresSqlFileOutputStop) {
+  CreateProcedure cp;
+  cp.procedure_name = "p";
+  cp.procedure_text = "CREATE OR REPLACE PROCEDURE p()\nLANGUAGE plpgsql\nAS $$\nBEGIN\nEND\n$$";
+  EXPECT_EQ(Pg(cp), *cp.procedure_text);
+  cp.replace_if_exists = true;
+  EXPECT_NE(Pg(cp).find("replaceIfExists is not allowed on postgresql"), std::string::npos);
+  cp.replace_if_exists.reset();
+  EXPECT_NE(Sl(cp).find("not supported on SQLite"), std::string::npos);
+  cp.dbms = "postgresql";
+  EXPECT_EQ(Sl(cp), "");  // filtered out, not an error
+
+  SqlFile f;
+  f.path = "f.sql";
+  f.sql = "CREATE TABLE ${tbl} (\n  id int\n);\n-- trailing comment\n";
+  f.expanded_sql = "CREATE TABLE gadgets (\n  id int\n);\n-- trailing comment\n";
+  // Split as a sql change is (SplitSql); Liquibase also sends the
+  // comment-only remainder, which runs as nothing.
+  EXPECT_EQ(Pg(f), "CREATE TABLE gadgets (\n  id int\n)");
+  f.dbms = "sqlite";
+  EXPECT_EQ(Pg(f), "");
+
+  RenderOptions o;
+  o.dialect = &PG;
+  std::vector<Statement> out;
+  Output msg;
+  msg.message = "hello";
+  ASSERT_TRUE(RenderChange(msg, o, &out).ok());
+  Stop stop;
+  ASSERT_TRUE(RenderChange(stop, o, &out).ok());
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].kind, Statement::Kind::kOutput);
+  EXPECT_EQ(out[0].sql, "hello");
+  EXPECT_EQ(out[0].target, "STDERR");
+  EXPECT_EQ(out[1].kind, Statement::Kind::kStop);
+  EXPECT_EQ(out[1].sql, "Stop command in changelog file");
+}
+
+const char* kCsv =
+    "id;name;flag;born;n;skipme\n1;\"a;b\";true;2020-01-02;;x\n# comment\n\n"
+    "2;NULL;false;2021-02-03 04:05:06;3.5;y\n";
+
+LoadData TypedLoad() {
+  LoadData ld;
+  ld.table_name = "t";
+  ld.file = "e.csv";
+  ld.separator = ";";
+  ld.content = kCsv;
+  auto col = [](std::optional<std::string> name, std::string type) {
+    LoadDataColumnConfig c;
+    c.name = std::move(name);
+    c.type = std::move(type);
+    return c;
+  };
+  LoadDataColumnConfig by_index = col(std::nullopt, "NUMERIC");
+  by_index.index = N("4");
+  ld.columns = {col("id", "NUMERIC"), col("flag", "BOOLEAN"), col("born", "DATE"),
+                by_index, col("skipme", "SKIP")};
+  return ld;
+}
+
+TEST(NewTypes, LoadDataTypesAndBatches) {
+  LoadData ld = TypedLoad();
+  EXPECT_EQ(Pub(ld),
+            "INSERT INTO public.t (id, name, flag, born, n) VALUES (1, 'a;b', TRUE, "
+            "'2020-01-02', NULL),(2, NULL, FALSE, '2021-02-03 04:05:06', 3.5)");
+  EXPECT_EQ(Sl(ld),
+            "INSERT INTO t (id, name, flag, born, n) VALUES (1, 'a;b', 1, '2020-01-02', NULL)\n"
+            "INSERT INTO t (id, name, flag, born, n) VALUES (2, NULL, 0, "
+            "'2021-02-03 04:05:06', 3.5)");
+  // 120 rows: PostgreSQL statements of 51, 51 and 18 rows, as Liquibase.
+  LoadData big;
+  big.table_name = "t";
+  big.file = "big.csv";
+  std::string csv = "id,name\n";
+  for (int i = 0; i < 120; ++i) csv += std::to_string(i) + ",n" + std::to_string(i) + "\n";
+  big.content = csv;
+  RenderOptions o;
+  o.dialect = &PG;
+  std::vector<Statement> out;
+  ASSERT_TRUE(RenderChange(big, o, &out).ok());
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_TRUE(out[0].sql.ends_with("('50', 'n50')")) << out[0].sql;
+  EXPECT_TRUE(out[2].sql.starts_with("INSERT INTO t (id, name) VALUES ('102', 'n102'),"));
+  // Not a number in a NUMERIC column; a missing file; an open quote.
+  LoadData bad = TypedLoad();
+  bad.content = "id;name\nx;y\n";
+  EXPECT_NE(Pg(bad).find("'x' is not a number"), std::string::npos) << Pg(bad);
+  bad.content.reset();
+  EXPECT_NE(Pg(bad).find("was not read"), std::string::npos);
+  bad.content = "id;name\n1;\"open\n";
+  EXPECT_NE(Pg(bad).find("unterminated quoted field"), std::string::npos);
+  // Header matching and quoting of hostile values.
+  LoadData hostile;
+  hostile.table_name = "t";
+  hostile.file = "h.csv";
+  hostile.quotchar = "'";
+  hostile.comment_line_starts_with = "//";
+  hostile.content = "Name,x\n'it''s',Robert'); DROP TABLE t;--\n//skip\n";
+  LoadDataColumnConfig renamed;
+  renamed.header = "x";
+  renamed.name = "other";
+  hostile.columns = {renamed};
+  EXPECT_EQ(Pg(hostile),
+            "INSERT INTO t (\"Name\", other) VALUES ('it''s', 'Robert''); DROP TABLE t;--')");
+}
+
+TEST(NewTypes, LoadUpdateDataUpsertAndRollback) {
+  LoadUpdateData lud;
+  lud.table_name = "t";
+  lud.file = "e.csv";
+  lud.separator = ";";
+  lud.primary_key = "id";
+  lud.content = kCsv;
+  LoadDataColumnConfig id;
+  id.name = "id";
+  id.type = "NUMERIC";
+  LoadDataColumnConfig skip;
+  skip.name = "skipme";
+  skip.type = "SKIP";
+  lud.columns = {id, skip};
+  EXPECT_EQ(Pg(lud),
+            "DO\n$$\nBEGIN\nUPDATE t SET born = '2020-01-02', flag = 'true', n = NULL, "
+            "name = 'a;b' WHERE id = 1;\nIF not found THEN\nINSERT INTO t (id, name, flag, "
+            "born, n) VALUES (1, 'a;b', 'true', '2020-01-02', NULL);\nEND IF;\nEND;\n$$\n"
+            "LANGUAGE plpgsql\n"
+            "DO\n$$\nBEGIN\nUPDATE t SET born = '2021-02-03 04:05:06', flag = 'false', "
+            "n = '3.5', name = NULL WHERE id = 2;\nIF not found THEN\nINSERT INTO t (id, "
+            "name, flag, born, n) VALUES (2, NULL, 'false', '2021-02-03 04:05:06', '3.5');\n"
+            "END IF;\nEND;\n$$\nLANGUAGE plpgsql");
+  EXPECT_EQ(Sl(lud),
+            "INSERT INTO t (id, name, flag, born, n) VALUES (1, 'a;b', 'true', '2020-01-02', "
+            "NULL) ON CONFLICT (id) DO UPDATE SET born = excluded.born, flag = excluded.flag, "
+            "n = excluded.n, name = excluded.name\n"
+            "INSERT INTO t (id, name, flag, born, n) VALUES (2, NULL, 'false', "
+            "'2021-02-03 04:05:06', '3.5') ON CONFLICT (id) DO UPDATE SET born = "
+            "excluded.born, flag = excluded.flag, n = excluded.n, name = excluded.name");
+  lud.only_update = true;
+  EXPECT_TRUE(Pg(lud).starts_with(
+      "DO\n$$\nBEGIN\nUPDATE t SET born = '2020-01-02', flag = 'true', n = NULL, "
+      "name = 'a;b' WHERE id = 1;\nEND;\n$$\nLANGUAGE plpgsql\nDO"))
+      << Pg(lud);
+  EXPECT_TRUE(Sl(lud).starts_with(
+      "UPDATE t SET born = '2020-01-02', flag = 'true', n = NULL, name = 'a;b' WHERE "
+      "id = 1\nUPDATE t SET"))
+      << Sl(lud);
+  lud.only_update.reset();
+
+  // Rollback: one DELETE per row (Liquibase: DELETE FROM t WHERE id = 1).
+  ChangeSet cs;
+  cs.id = "1";
+  cs.author = "t";
+  cs.changes = {lud};
+  auto rb = RollbackChanges(cs, &PG);
+  ASSERT_TRUE(rb.ok()) << rb.status().message();
+  ASSERT_EQ(rb->size(), 2u);
+  EXPECT_EQ(Pub((*rb)[0]), "DELETE FROM public.t WHERE id = 1");
+  EXPECT_EQ(Pub((*rb)[1]), "DELETE FROM public.t WHERE id = 2");
+}
+
+TEST(NewTypes, SqliteSupportedOrExplicitlyNot) {
+  auto unsupported = [](const Change& c) {
+    Status s = RenderStatus(c, SL);
+    EXPECT_EQ(s.code(), Status::Code::kUnsupported) << ChangeName(c) << ": " << s.message();
+    EXPECT_NE(s.message().find("changelog.yaml:12:7: " + std::string(ChangeName(c)) +
+                               " is not supported on SQLite: "),
+              std::string::npos)
+        << s.message();
+  };
+  AddAutoIncrement ai;
+  ai.table_name = "t";
+  ai.column_name = "id";
+  ai.loc = Loc();
+  unsupported(ai);
+  AddLookupTable lt;
+  lt.existing_table_name = "t";
+  lt.existing_column_name = "c";
+  lt.new_table_name = "l";
+  lt.new_column_name = "c";
+  lt.loc = Loc();
+  unsupported(lt);
+  AddPrimaryKey pk;
+  pk.table_name = "t";
+  pk.column_names = "id";
+  pk.loc = Loc();
+  unsupported(pk);
+  DropPrimaryKey dpk;
+  dpk.table_name = "t";
+  dpk.loc = Loc();
+  unsupported(dpk);
+  DropAllForeignKeyConstraints dafk;
+  dafk.base_table_name = "t";
+  dafk.loc = Loc();
+  unsupported(dafk);
+  CreateSequence cs;
+  cs.sequence_name = "s";
+  cs.loc = Loc();
+  unsupported(cs);
+  AlterSequence as;
+  as.sequence_name = "s";
+  as.loc = Loc();
+  unsupported(as);
+  DropSequence ds;
+  ds.sequence_name = "s";
+  ds.loc = Loc();
+  unsupported(ds);
+  RenameSequence rs;
+  rs.old_sequence_name = "a";
+  rs.new_sequence_name = "b";
+  rs.loc = Loc();
+  unsupported(rs);
+  DropProcedure dp;
+  dp.procedure_name = "p";
+  dp.loc = Loc();
+  unsupported(dp);
+  RenameView rv;
+  rv.old_view_name = "a";
+  rv.new_view_name = "b";
+  rv.loc = Loc();
+  unsupported(rv);
+  ModifyDataType md;
+  md.table_name = "t";
+  md.column_name = "c";
+  md.new_data_type = "bigint";
+  md.loc = Loc();
+  unsupported(md);
+  SetColumnRemarks scr;
+  scr.table_name = "t";
+  scr.column_name = "c";
+  scr.loc = Loc();
+  unsupported(scr);
+  SetTableRemarks str;
+  str.table_name = "t";
+  str.loc = Loc();
+  unsupported(str);
+
+  MergeColumns mc;
+  mc.table_name = "t";
+  mc.column1_name = "a";
+  mc.column2_name = "b";
+  mc.final_column_name = "c";
+  mc.final_column_type = "text";
+  mc.join_string = " ";
+  EXPECT_EQ(Sl(mc),
+            "ALTER TABLE t ADD c TEXT\nUPDATE t SET c = a || ' ' || b\n"
+            "ALTER TABLE t DROP COLUMN a\nALTER TABLE t DROP COLUMN b");
+}
+
+TEST(NewTypes, DropAllForeignKeysLooksNamesUpAtRunTime) {
+  DropAllForeignKeyConstraints c;
+  c.base_table_name = "Posts";
+  EXPECT_EQ(Pub(c),
+            "DO $$ DECLARE r record;\nBEGIN\n"
+            "  FOR r IN SELECT con.conname FROM pg_catalog.pg_constraint con\n"
+            "    WHERE con.contype = 'f' AND con.conrelid = 'public.\"Posts\"'::regclass\n"
+            "  LOOP\n"
+            "    EXECUTE 'alter table public.\"Posts\" drop constraint ' || "
+            "quote_ident(r.conname);\n  END LOOP;\nEND $$");
+}
+
+TEST(NewTypes, Inverses) {
+  auto inverse_sql = [](Change c) {
+    ChangeSet cs;
+    cs.id = "1";
+    cs.author = "t";
+    cs.file_path = "c.yaml";
+    cs.changes = {std::move(c)};
+    auto rb = RollbackChanges(cs, &PG);
+    if (!rb.ok()) return "ERROR: " + rb.status().message();
+    std::string out;
+    for (const Change& x : *rb) out += (out.empty() ? "" : "\n") + Pg(x);
+    return out;
+  };
+  AddLookupTable lt;
+  lt.existing_table_name = "t";
+  lt.existing_column_name = "c";
+  lt.new_table_name = "l";
+  lt.new_column_name = "c";
+  EXPECT_EQ(inverse_sql(lt), "ALTER TABLE t DROP CONSTRAINT FK_T_L\nDROP TABLE l");
+  AddPrimaryKey pk;
+  pk.table_name = "t";
+  pk.column_names = "id";
+  pk.constraint_name = "pk_t";
+  EXPECT_EQ(inverse_sql(pk), "ALTER TABLE t DROP CONSTRAINT pk_t");
+  CreateSequence cs;
+  cs.sequence_name = "s";
+  EXPECT_EQ(inverse_sql(cs), "DROP SEQUENCE s CASCADE");
+  RenameSequence rs;
+  rs.old_sequence_name = "a";
+  rs.new_sequence_name = "b";
+  EXPECT_EQ(inverse_sql(rs), "ALTER SEQUENCE b RENAME TO a");
+  RenameView rv;
+  rv.old_view_name = "a";
+  rv.new_view_name = "b";
+  EXPECT_EQ(inverse_sql(rv), "ALTER TABLE b RENAME TO a");
+  Output out;
+  out.message = "hi";
+  EXPECT_EQ(inverse_sql(out), "");
+
+  auto none = [&](Change c, std::string cls) {
+    EXPECT_EQ(inverse_sql(std::move(c)),
+              "ERROR: c.yaml::1::t: No inverse to liquibase.change." + cls + " created");
+  };
+  none(AddAutoIncrement{}, "core.AddAutoIncrementChange");
+  none(DropPrimaryKey{}, "core.DropPrimaryKeyChange");
+  none(DropAllForeignKeyConstraints{}, "core.DropAllForeignKeyConstraintsChange");
+  none(AlterSequence{}, "core.AlterSequenceChange");
+  none(DropSequence{}, "core.DropSequenceChange");
+  none(CreateProcedure{}, "core.CreateProcedureChange");
+  none(DropProcedure{}, "core.DropProcedureChange");
+  none(MergeColumns{}, "core.MergeColumnChange");
+  none(ModifyDataType{}, "core.ModifyDataTypeChange");
+  none(SetColumnRemarks{}, "core.SetColumnRemarksChange");
+  none(SetTableRemarks{}, "core.SetTableRemarksChange");
+  none(LoadData{}, "core.LoadDataChange");
+  none(SqlFile{}, "core.SQLFileChange");
+  none(Stop{}, "core.StopChange");
+  none(ExecuteCommand{}, "core.ExecuteShellCommandChange");
+  none(CustomChange{}, "custom.CustomChangeWrapper");
+}
+
+}  // namespace
+}  // namespace strata

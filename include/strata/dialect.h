@@ -75,6 +75,14 @@ struct Dialect {
   // ALTER TABLE ADD COLUMN may carry PRIMARY KEY / UNIQUE / a NOT NULL with
   // no default / a non-constant default.
   bool alter_add_column_full;
+  bool supports_procedures;      // CREATE/DROP PROCEDURE
+  bool alter_column_type;        // ALTER COLUMN c TYPE t
+  bool rename_view;              // ALTER TABLE v RENAME TO w works on views
+  // loadData rows per INSERT (multi-row VALUES); 1 = one INSERT per row.
+  int insert_batch_rows;
+  // loadUpdateData: a PL/pgSQL block per row (UPDATE, then INSERT when no
+  // row was found), else INSERT ... ON CONFLICT (pk) DO UPDATE.
+  bool upsert_as_plpgsql_block;
   // The only schema name accepted when supports_schemas is false ("main").
   std::string_view implicit_schema;
   std::string_view display_name;  // "PostgreSQL", for messages

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -594,6 +595,439 @@ struct Empty {
   static constexpr auto Fields() { return std::tuple<>(); }
 };
 
+// ---- Sequences, keys, lookups ------------------------------------------
+
+struct AddAutoIncrement {
+  static constexpr std::string_view kName = "addAutoIncrement";
+  OptString catalog_name, schema_name, table_name, column_name,
+      column_data_type, generation_type;
+  OptNumeric start_with, increment_by;
+  OptBool default_on_null;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AddAutoIncrement;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("columnName", &C::column_name, kRequired),
+        F("columnDataType", &C::column_data_type),
+        F("startWith", &C::start_with), F("incrementBy", &C::increment_by),
+        F("defaultOnNull", &C::default_on_null),
+        F("generationType", &C::generation_type));
+  }
+};
+
+struct AddLookupTable {
+  static constexpr std::string_view kName = "addLookupTable";
+  OptString existing_table_catalog_name, existing_table_schema_name,
+      existing_table_name, existing_column_name, new_table_catalog_name,
+      new_table_schema_name, new_table_name, new_column_name,
+      new_column_data_type, constraint_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AddLookupTable;
+    return std::make_tuple(
+        F("existingTableCatalogName", &C::existing_table_catalog_name),
+        F("existingTableSchemaName", &C::existing_table_schema_name),
+        F("existingTableName", &C::existing_table_name, kRequired),
+        F("existingColumnName", &C::existing_column_name, kRequired),
+        F("newTableCatalogName", &C::new_table_catalog_name),
+        F("newTableSchemaName", &C::new_table_schema_name),
+        F("newTableName", &C::new_table_name, kRequired),
+        F("newColumnName", &C::new_column_name, kRequired),
+        F("newColumnDataType", &C::new_column_data_type),
+        F("constraintName", &C::constraint_name));
+  }
+  // FK_<EXISTING>_<NEW> (upper case) unless constraintName is given.
+  std::string FinalConstraintName() const;
+};
+
+struct AddPrimaryKey {
+  static constexpr std::string_view kName = "addPrimaryKey";
+  OptString catalog_name, schema_name, table_name, column_names,
+      constraint_name, tablespace, for_index_catalog_name,
+      for_index_schema_name, for_index_name;
+  OptBool clustered, validate;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AddPrimaryKey;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("columnNames", &C::column_names, kRequired),
+        F("constraintName", &C::constraint_name),
+        F("tablespace", &C::tablespace), F("clustered", &C::clustered),
+        F("forIndexCatalogName", &C::for_index_catalog_name),
+        F("forIndexSchemaName", &C::for_index_schema_name),
+        F("forIndexName", &C::for_index_name), F("validate", &C::validate));
+  }
+};
+
+struct DropPrimaryKey {
+  static constexpr std::string_view kName = "dropPrimaryKey";
+  OptString catalog_name, schema_name, table_name, constraint_name;
+  OptBool drop_index;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropPrimaryKey;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("constraintName", &C::constraint_name),
+                           F("dropIndex", &C::drop_index));
+  }
+};
+
+struct DropAllForeignKeyConstraints {
+  static constexpr std::string_view kName = "dropAllForeignKeyConstraints";
+  OptString base_table_catalog_name, base_table_schema_name, base_table_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropAllForeignKeyConstraints;
+    return std::make_tuple(
+        F("baseTableCatalogName", &C::base_table_catalog_name),
+        F("baseTableSchemaName", &C::base_table_schema_name),
+        F("baseTableName", &C::base_table_name, kRequired));
+  }
+};
+
+struct CreateSequence {
+  static constexpr std::string_view kName = "createSequence";
+  OptString catalog_name, schema_name, sequence_name, data_type;
+  OptNumeric start_value, increment_by, min_value, max_value, cache_size;
+  OptBool cycle, ordered;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CreateSequence;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("sequenceName", &C::sequence_name, kRequired),
+        F("startValue", &C::start_value), F("incrementBy", &C::increment_by),
+        F("minValue", &C::min_value), F("maxValue", &C::max_value),
+        F("cacheSize", &C::cache_size), F("cycle", &C::cycle),
+        F("ordered", &C::ordered), F("dataType", &C::data_type));
+  }
+};
+
+struct AlterSequence {
+  static constexpr std::string_view kName = "alterSequence";
+  OptString catalog_name, schema_name, sequence_name, data_type;
+  OptNumeric increment_by, min_value, max_value, cache_size;
+  OptBool cycle, ordered;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AlterSequence;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("sequenceName", &C::sequence_name, kRequired),
+        F("incrementBy", &C::increment_by), F("minValue", &C::min_value),
+        F("maxValue", &C::max_value), F("cacheSize", &C::cache_size),
+        F("cycle", &C::cycle), F("ordered", &C::ordered),
+        F("dataType", &C::data_type));
+  }
+};
+
+struct DropSequence {
+  static constexpr std::string_view kName = "dropSequence";
+  OptString catalog_name, schema_name, sequence_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropSequence;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("sequenceName", &C::sequence_name, kRequired));
+  }
+};
+
+struct RenameSequence {
+  static constexpr std::string_view kName = "renameSequence";
+  OptString catalog_name, schema_name, old_sequence_name, new_sequence_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = RenameSequence;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("oldSequenceName", &C::old_sequence_name, kRequired),
+        F("newSequenceName", &C::new_sequence_name, kRequired));
+  }
+};
+
+// ---- Procedures, views, columns, remarks --------------------------------
+
+// procedureText or path must be given (the loader checks); with path, the
+// loader reads the file (property-expanded) into procedure_text.
+struct CreateProcedure {
+  static constexpr std::string_view kName = "createProcedure";
+  OptString catalog_name, schema_name, procedure_name, procedure_text, dbms,
+      path, encoding, comments;
+  OptBool relative_to_changelog_file, replace_if_exists;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CreateProcedure;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("procedureName", &C::procedure_name),
+        F("procedureText", &C::procedure_text, kBody | kNoChecksum),
+        F("dbms", &C::dbms, kNoChecksum), F("path", &C::path, kNoChecksum),
+        F("encoding", &C::encoding, kNoChecksum),
+        F("comments", &C::comments, kNoChecksum),
+        F("relativeToChangelogFile", &C::relative_to_changelog_file,
+          kNoChecksum),
+        F("replaceIfExists", &C::replace_if_exists));
+  }
+};
+
+struct DropProcedure {
+  static constexpr std::string_view kName = "dropProcedure";
+  OptString catalog_name, schema_name, procedure_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropProcedure;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("procedureName", &C::procedure_name, kRequired));
+  }
+};
+
+struct RenameView {
+  static constexpr std::string_view kName = "renameView";
+  OptString catalog_name, schema_name, old_view_name, new_view_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = RenameView;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("oldViewName", &C::old_view_name, kRequired),
+                           F("newViewName", &C::new_view_name, kRequired));
+  }
+};
+
+struct MergeColumns {
+  static constexpr std::string_view kName = "mergeColumns";
+  OptString catalog_name, schema_name, table_name, column1_name, join_string,
+      column2_name, final_column_name, final_column_type;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = MergeColumns;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("column1Name", &C::column1_name, kRequired),
+        F("joinString", &C::join_string),
+        F("column2Name", &C::column2_name, kRequired),
+        F("finalColumnName", &C::final_column_name, kRequired),
+        F("finalColumnType", &C::final_column_type, kRequired));
+  }
+};
+
+struct ModifyDataType {
+  static constexpr std::string_view kName = "modifyDataType";
+  OptString catalog_name, schema_name, table_name, column_name, new_data_type;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = ModifyDataType;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("columnName", &C::column_name, kRequired),
+                           F("newDataType", &C::new_data_type, kRequired));
+  }
+};
+
+struct SetColumnRemarks {
+  static constexpr std::string_view kName = "setColumnRemarks";
+  OptString catalog_name, schema_name, table_name, column_name, remarks,
+      column_data_type, column_parent_type;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = SetColumnRemarks;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("columnName", &C::column_name, kRequired), F("remarks", &C::remarks),
+        F("columnDataType", &C::column_data_type),
+        F("columnParentType", &C::column_parent_type));
+  }
+};
+
+struct SetTableRemarks {
+  static constexpr std::string_view kName = "setTableRemarks";
+  OptString catalog_name, schema_name, table_name, remarks;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = SetTableRemarks;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("remarks", &C::remarks));
+  }
+};
+
+// ---- Data from files ----------------------------------------------------
+
+// Liquibase LoadDataColumnConfig: how one CSV column is loaded. `type` is
+// one of BOOLEAN, NUMERIC, DATE, STRING, COMPUTED, SEQUENCE, BLOB, CLOB,
+// SKIP, UUID, OTHER, UNKNOWN (case-insensitive). `index` is 0-based.
+struct LoadDataColumnConfig {
+  static constexpr std::string_view kItemName = "column";
+  OptString name, header, type, default_value, default_value_date,
+      default_value_computed;
+  OptNumeric index, default_value_numeric;
+  OptBool allow_update, default_value_boolean;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = LoadDataColumnConfig;
+    return std::make_tuple(
+        F("name", &C::name), F("header", &C::header), F("index", &C::index),
+        F("type", &C::type), F("allowUpdate", &C::allow_update),
+        F("defaultValue", &C::default_value),
+        F("defaultValueNumeric", &C::default_value_numeric),
+        F("defaultValueDate", &C::default_value_date),
+        F("defaultValueBoolean", &C::default_value_boolean),
+        F("defaultValueComputed", &C::default_value_computed));
+  }
+};
+
+// loadData and loadUpdateData. The checksum covers tableName and the CSV
+// content only (reference §4.3). `content` is the file as read by the
+// loader (not a Liquibase attribute).
+struct LoadData {
+  static constexpr std::string_view kName = "loadData";
+  OptString catalog_name, schema_name, table_name, file, encoding, separator,
+      quotchar, comment_line_starts_with;
+  OptBool relative_to_changelog_file, use_prepared_statements;
+  std::vector<LoadDataColumnConfig> columns;
+  std::optional<std::string> content;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = LoadData;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("file", &C::file, kRequired),
+        F("relativeToChangelogFile", &C::relative_to_changelog_file),
+        F("encoding", &C::encoding), F("separator", &C::separator),
+        F("quotchar", &C::quotchar),
+        F("commentLineStartsWith", &C::comment_line_starts_with),
+        F("usePreparedStatements", &C::use_prepared_statements),
+        F("columns", &C::columns, kNullWhenEmpty));
+  }
+};
+
+struct LoadUpdateData {
+  static constexpr std::string_view kName = "loadUpdateData";
+  OptString catalog_name, schema_name, table_name, file, encoding, separator,
+      quotchar, comment_line_starts_with, primary_key;
+  OptBool relative_to_changelog_file, use_prepared_statements, only_update;
+  std::vector<LoadDataColumnConfig> columns;
+  std::optional<std::string> content;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = LoadUpdateData;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("file", &C::file, kRequired),
+        F("primaryKey", &C::primary_key, kRequired),
+        F("onlyUpdate", &C::only_update),
+        F("relativeToChangelogFile", &C::relative_to_changelog_file),
+        F("encoding", &C::encoding), F("separator", &C::separator),
+        F("quotchar", &C::quotchar),
+        F("commentLineStartsWith", &C::comment_line_starts_with),
+        F("usePreparedStatements", &C::use_prepared_statements),
+        F("columns", &C::columns, kNullWhenEmpty));
+  }
+};
+
+// SQL read from a file. Its checksum is the file content as read, without
+// property expansion (§4.3); `sql` holds that content (filled by the
+// loader), and rendering expands properties into `expanded_sql`.
+struct SqlFile {
+  static constexpr std::string_view kName = "sqlFile";
+  OptString path, encoding, dbms, end_delimiter;
+  OptBool relative_to_changelog_file, split_statements, strip_comments,
+      ignore_original_split_statements;
+  std::optional<std::string> sql;           // file content, unexpanded
+  std::optional<std::string> expanded_sql;  // with ${properties} expanded
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = SqlFile;
+    return std::make_tuple(
+        F("path", &C::path, kRequired),
+        F("relativeToChangelogFile", &C::relative_to_changelog_file),
+        F("encoding", &C::encoding), F("dbms", &C::dbms),
+        F("endDelimiter", &C::end_delimiter),
+        F("splitStatements", &C::split_statements),
+        F("stripComments", &C::strip_comments),
+        F("ignoreOriginalSplitStatements",
+          &C::ignore_original_split_statements));
+  }
+};
+
+// ---- Control flow and programs ------------------------------------------
+
+// Shows `message` when the changeset runs (target STDERR unless given).
+struct Output {
+  static constexpr std::string_view kName = "output";
+  OptString message, target;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = Output;
+    return std::make_tuple(F("message", &C::message, kBody),
+                           F("target", &C::target));
+  }
+};
+
+// Stops update with an error when reached.
+struct Stop {
+  static constexpr std::string_view kName = "stop";
+  OptString message;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = Stop;
+    return std::make_tuple(F("message", &C::message, kBody));
+  }
+  static constexpr std::string_view kDefaultMessage =
+      "Stop command in changelog file";
+};
+
+// One `arg` of executeCommand.
+struct CommandArg {
+  static constexpr std::string_view kItemName = "arg";
+  OptString value;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    return std::make_tuple(F("value", &CommandArg::value));
+  }
+};
+
+// Only executable and timeout are part of the checksum (§4.2).
+struct ExecuteCommand {
+  static constexpr std::string_view kName = "executeCommand";
+  OptString executable, os, timeout;
+  std::vector<CommandArg> args;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = ExecuteCommand;
+    return std::make_tuple(F("executable", &C::executable, kRequired),
+                           F("os", &C::os, kNoChecksum),
+                           F("timeout", &C::timeout),
+                           F("args", &C::args, kNoChecksum));
+  }
+};
+
+// A Java class implementing liquibase.change.custom.CustomChange, with its
+// `param` name/value pairs (any other attribute in YAML).
+struct CustomChange {
+  static constexpr std::string_view kName = "customChange";
+  OptString class_name;
+  std::vector<std::pair<std::string, std::string>> params;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    return std::make_tuple(F("class", &CustomChange::class_name, kRequired));
+  }
+};
+
 // Adding a type here breaks the build until every operation handles it.
 using Change =
     std::variant<CreateTable, DropTable, AddColumn, DropColumn, RenameColumn,
@@ -602,7 +1036,13 @@ using Change =
                  DropUniqueConstraint,
                  AddNotNullConstraint, DropNotNullConstraint, AddDefaultValue,
                  DropDefaultValue, CreateView, DropView, Sql, Insert, Update,
-                 Delete, TagDatabase, Empty>;
+                 Delete, TagDatabase, Empty, AddAutoIncrement, AddLookupTable,
+                 AddPrimaryKey, DropPrimaryKey, DropAllForeignKeyConstraints,
+                 CreateSequence, AlterSequence, DropSequence, RenameSequence,
+                 CreateProcedure, DropProcedure, RenameView, MergeColumns,
+                 ModifyDataType, SetColumnRemarks, SetTableRemarks, Output,
+                 Stop, LoadData, LoadUpdateData, SqlFile, ExecuteCommand,
+                 CustomChange>;
 
 std::string_view ChangeName(const Change& change);
 const SourceLocation& ChangeLocation(const Change& change);

@@ -17,9 +17,18 @@ struct RenderOptions {
   std::optional<std::string> default_schema;
 };
 
-// One statement to run, without a trailing delimiter.
+// One statement to run, without a trailing delimiter, or (output, stop) an
+// action the runner takes instead of executing SQL. Scripts print actions
+// as comments.
 struct Statement {
-  std::string sql;
+  std::string sql;  // kOutput / kStop: the message
+  enum class Kind {
+    kSql,     // executed
+    kOutput,  // `sql` is shown on `target` (STDERR, STDOUT, ...), not run
+    kStop,    // the run stops here with `sql` as the error message
+  };
+  Kind kind = Kind::kSql;
+  std::string target;  // kOutput only
 };
 
 // Appends the statements for `change`, in execution order. A change the

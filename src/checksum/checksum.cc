@@ -71,7 +71,7 @@ bool DbmsMatches(const OptString& definition, std::string_view target) {
   return !any_plain;
 }
 
-// Only Liquibase's DbmsTargetedChange types (of those modelled: sql and
+// Only Liquibase's DbmsTargetedChange types (sql, sqlFile, createProcedure,
 // insert) are filtered by their own dbms attribute.
 bool AppliesTo(const Change& change, std::string_view dbms) {
   if (const auto* sql = std::get_if<Sql>(&change)) {
@@ -80,7 +80,39 @@ bool AppliesTo(const Change& change, std::string_view dbms) {
   if (const auto* insert = std::get_if<Insert>(&change)) {
     return DbmsMatches(insert->dbms, dbms);
   }
+  if (const auto* file = std::get_if<SqlFile>(&change)) {
+    return DbmsMatches(file->dbms, dbms);
+  }
+  if (const auto* proc = std::get_if<CreateProcedure>(&change)) {
+    return DbmsMatches(proc->dbms, dbms);
+  }
   return true;
+}
+
+// loadData / loadUpdateData: compute(tableName + ":" + "9:" + md5 of the CSV
+// with CRs, blank lines and comment lines (first character of
+// commentLineStartsWith, default '#') dropped, lines joined by '\n' and no
+// final newline). Column configs are not part of it.
+std::string CsvChecksum(const OptString& table, const OptString& comment,
+                        const std::optional<std::string>& content) {
+  std::string comment_start =
+      comment && !comment->empty() ? comment->substr(0, 1) : "#";
+  std::string kept;
+  std::string_view rest = content ? std::string_view(*content) : "";
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? "" : rest.substr(nl + 1);
+    std::string clean;
+    for (char c : line)
+      if (c != '\r') clean += c;
+    if (detail::StripSqlWhitespace(clean).empty()) continue;
+    if (clean.starts_with(comment_start)) continue;
+    if (!kept.empty()) kept += '\n';
+    kept += clean;
+  }
+  return detail::ComputeString(table.value_or("") + ":" + Version() + ":" +
+                               Md5Hex(kept));
 }
 
 }  // namespace
@@ -96,6 +128,33 @@ std::string ChangeChecksum(const Change& change) {
     return detail::ComputeString(
         detail::ComputeString(SerializeChange(change)) + ":" +
         BodyChecksum(view->select_query));
+  }
+  if (const auto* proc = std::get_if<CreateProcedure>(&change)) {
+    // As createView. REQUIRES: procedure_text holds the body, read from
+    // `path` (property-expanded) by the loader when one is given.
+    return detail::ComputeString(
+        detail::ComputeString(SerializeChange(change)) + ":" +
+        BodyChecksum(proc->procedure_text));
+  }
+  if (const auto* file = std::get_if<SqlFile>(&change)) {
+    // The file content as read, never property-expanded (since 4.26).
+    return BodyChecksum(file->sql);
+  }
+  if (const auto* load = std::get_if<LoadData>(&change)) {
+    return CsvChecksum(load->table_name, load->comment_line_starts_with,
+                       load->content);
+  }
+  if (const auto* load = std::get_if<LoadUpdateData>(&change)) {
+    return CsvChecksum(load->table_name, load->comment_line_starts_with,
+                       load->content);
+  }
+  if (const auto* out = std::get_if<Output>(&change)) {
+    // OutputChange's target defaults to STDERR, and the default is hashed.
+    if (!out->target) {
+      Output with_target = *out;
+      with_target.target = "STDERR";
+      return detail::ComputeString(SerializeChange(with_target));
+    }
   }
   return detail::ComputeString(SerializeChange(change));
 }

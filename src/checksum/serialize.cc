@@ -18,10 +18,16 @@ namespace {
 
 std::string Indent(int level) { return std::string(4 * level, ' '); }
 
+template <typename T>
+inline constexpr bool kIsList = false;
+template <typename T>
+inline constexpr bool kIsList<std::vector<T>> = true;
+
 template <typename S>
 std::string Object(const S& obj, int indent);
 
-std::string ListOf(const Columns& items, int indent) {
+template <typename Item>
+std::string ListOf(const std::vector<Item>& items, int indent) {
   std::string out = "[\n";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += ",\n";
@@ -60,7 +66,8 @@ void Entry(std::string_view, const std::optional<ConstraintsConfig>& v,
            int indent, std::vector<std::string>* out) {
   if (v) out->push_back(Indent(indent) + Object(*v, indent + 1));
 }
-void Entry(std::string_view name, const Columns& v, int indent,
+template <typename Item>
+void Entry(std::string_view name, const std::vector<Item>& v, int indent,
            std::vector<std::string>* out) {
   std::string line = Indent(indent);
   line += name;
@@ -126,7 +133,7 @@ std::vector<std::string> Entries(const S& obj, int indent) {
   ForEachField<S>([&](const auto& f) {
     if (f.flags & kNoChecksum) return;
     const auto& value = obj.*(f.member);
-    if constexpr (std::is_same_v<std::decay_t<decltype(value)>, Columns>) {
+    if constexpr (kIsList<std::decay_t<decltype(value)>>) {
       if ((f.flags & kNullWhenEmpty) && value.empty()) return;
     }
     Entry(f.name, value, indent, &out);

@@ -313,6 +313,19 @@ void Checkpoint() {
 Status RunStatements(Connection& conn, const std::vector<Statement>& stmts,
                      size_t* done) {
   for (const Statement& st : stmts) {
+    if (st.kind == Statement::Kind::kOutput) {
+      // output change: shown, not executed. STDOUT goes to stdout, every
+      // other target (STDERR, INFO, WARN, ...) to stderr.
+      std::FILE* to = st.target == "STDOUT" ? stdout : stderr;
+      std::fprintf(to, "%s\n", st.sql.c_str());
+      std::fflush(to);
+      ++*done;
+      continue;
+    }
+    if (st.kind == Statement::Kind::kStop) {
+      return Status::Database(
+          "liquibase.change.core.StopChange$StopChangeException: " + st.sql);
+    }
     Status s = conn.Execute(st.sql);
     if (!s.ok()) return s;
     ++*done;

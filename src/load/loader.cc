@@ -16,6 +16,7 @@
 
 #include "load/paths.h"
 #include "load/properties.h"
+#include "load/resources.h"
 #include "load/strings.h"
 #include "load/xml_changelog.h"
 #include "load/yaml_changelog.h"
@@ -196,6 +197,7 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
   stack_.emplace_back(abs, file.physical);
   for (auto& entry : log.entries) {
     if (auto* cs = std::get_if<ChangeSet>(&entry)) {
+      load::ResolveResources(*cs, file, search_, properties_, info.id, result_.errors);
       AddChangeSet(std::move(*cs), file, log, inherited);
       continue;
     }

@@ -11,6 +11,15 @@ std::string SourceLocation::ToString() const {
   return out;
 }
 
+std::string AddLookupTable::FinalConstraintName() const {
+  if (constraint_name && !constraint_name->empty()) return *constraint_name;
+  std::string name = "FK_" + existing_table_name.value_or("") + "_" +
+                     new_table_name.value_or("");
+  for (char& c : name)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return name;
+}
+
 std::string_view ChangeName(const Change& change) {
   return std::visit([](const auto& c) { return std::decay_t<decltype(c)>::kName; },
                     change);

@@ -32,7 +32,16 @@ std::string FormatPlan(const Plan& plan, std::string_view title,
     for (const std::string& c : step.comments) out += "-- " + c + "\n";
     if (!step.in_transaction)
       out += "-- runInTransaction:false: the statements below run outside a transaction\n";
-    for (const Statement& s : step.statements) out += s.sql + ";\n\n";
+    for (const Statement& s : step.statements) {
+      // output and stop run no SQL: the script shows what they do.
+      if (s.kind == Statement::Kind::kSql) {
+        out += s.sql + ";\n\n";
+        continue;
+      }
+      std::string what =
+          s.kind == Statement::Kind::kOutput ? "output to " + s.target : "stop";
+      out += fmt::format("-- {}: {}\n\n", what, s.sql);
+    }
     for (const Statement& s : step.history) out += s.sql + ";\n\n";
   }
   return out;

@@ -198,6 +198,12 @@ constexpr Dialect kPostgres = {
     .supports_sequences = true,
     .supports_remarks = true,
     .alter_add_column_full = true,
+    .supports_procedures = true,
+    .alter_column_type = true,
+    .rename_view = true,
+    // Liquibase's InsertSetGenerator flushes after more than 50 rows.
+    .insert_batch_rows = 51,
+    .upsert_as_plpgsql_block = true,
     .implicit_schema = "",
     .display_name = "PostgreSQL",
 };
@@ -230,6 +236,11 @@ constexpr Dialect kSqlite = {
     // Liquibase drops remarks on SQLite; the engine has no comments.
     .supports_remarks = false,
     .alter_add_column_full = false,
+    .supports_procedures = false,
+    .alter_column_type = false,
+    .rename_view = false,
+    .insert_batch_rows = 1,
+    .upsert_as_plpgsql_block = false,
     .implicit_schema = "main",
     .display_name = "SQLite",
 };

@@ -2,11 +2,14 @@
 // createInverses(), each inverted the same way. Everything else needs a
 // rollback block.
 #include <string>
+#include <type_traits>
 #include <string_view>
 #include <variant>
 #include <vector>
 
+#include "render/load_data.h"
 #include "strata/render.h"
+#include "strata/sql_writer.h"
 
 namespace strata {
 namespace {
@@ -179,6 +182,131 @@ Inverse Invert(const Insert&) { return None("liquibase.change.core.InsertDataCha
 Inverse Invert(const Update&) { return None("liquibase.change.core.UpdateDataChange"); }
 Inverse Invert(const Delete&) { return None("liquibase.change.core.DeleteDataChange"); }
 
+// Liquibase drops the foreign key, then the lookup table.
+Inverse Invert(const AddLookupTable& c) {
+  DropForeignKeyConstraint fk;
+  fk.base_table_catalog_name = c.existing_table_catalog_name;
+  fk.base_table_schema_name = c.existing_table_schema_name;
+  fk.base_table_name = c.existing_table_name;
+  fk.constraint_name = c.FinalConstraintName();
+  fk.loc = c.loc;
+  DropTable table;
+  table.catalog_name = c.new_table_catalog_name;
+  table.schema_name = c.new_table_schema_name;
+  table.table_name = c.new_table_name;
+  table.loc = c.loc;
+  return {{fk, table}, {}, {}};
+}
+
+// dropIndex is false when the key was built on an existing index.
+Inverse Invert(const AddPrimaryKey& c) {
+  DropPrimaryKey d;
+  d.catalog_name = c.catalog_name;
+  d.schema_name = c.schema_name;
+  d.table_name = c.table_name;
+  d.constraint_name = c.constraint_name;
+  if (c.for_index_name) d.drop_index = false;
+  d.loc = c.loc;
+  return {{d}, {}, {}};
+}
+
+Inverse Invert(const CreateSequence& c) {
+  DropSequence d;
+  d.catalog_name = c.catalog_name;
+  d.schema_name = c.schema_name;
+  d.sequence_name = c.sequence_name;
+  d.loc = c.loc;
+  return {{d}, {}, {}};
+}
+
+Inverse Invert(const RenameSequence& c) {
+  RenameSequence r = c;
+  r.old_sequence_name = c.new_sequence_name;
+  r.new_sequence_name = c.old_sequence_name;
+  return {{r}, {}, {}};
+}
+
+Inverse Invert(const RenameView& c) {
+  RenameView r = c;
+  r.old_view_name = c.new_view_name;
+  r.new_view_name = c.old_view_name;
+  return {{r}, {}, {}};
+}
+
+// One DELETE per CSV row, by primary key (Liquibase's
+// generateRollbackStatements; supportsRollback() says false but rollback
+// works). The where clause is written with PostgreSQL quoting when no
+// dialect is given.
+Inverse InvertLoadUpdateData(const LoadUpdateData& c, const Dialect* dialect) {
+  const Dialect& d = dialect ? *dialect : PostgresDialect();
+  auto table = detail::ReadLoadData(c.content, c.file, c.separator, c.quotchar,
+                                    c.comment_line_starts_with, c.columns);
+  if (!table.ok())
+    return None("liquibase.change.core.LoadUpdateDataChange", table.status().message());
+  std::vector<std::string> pk = detail::SplitNames(c.primary_key.value_or(""));
+  std::vector<size_t> key_index;
+  for (const std::string& k : pk) {
+    size_t i = 0;
+    while (i < table->columns.size() && table->columns[i].name != k) ++i;
+    if (i == table->columns.size())
+      return None("liquibase.change.core.LoadUpdateDataChange",
+                  "primary key column '" + k + "' is not in the file");
+    key_index.push_back(i);
+  }
+  Inverse inv;
+  for (const auto& row : table->rows) {
+    SqlWriter w(d);
+    for (size_t k = 0; k < key_index.size(); ++k) {
+      if (k) w.Keyword(" AND ");
+      w.Ident(table->columns[key_index[k]].name).Keyword(" = ");
+      detail::WriteLoadValue(w, row[key_index[k]]);
+    }
+    Delete del;
+    del.catalog_name = c.catalog_name;
+    del.schema_name = c.schema_name;
+    del.table_name = c.table_name;
+    del.where = w.Take();
+    del.loc = c.loc;
+    inv.changes.push_back(std::move(del));
+  }
+  return inv;
+}
+
+Inverse Invert(const Output&) { return {}; }
+
+Inverse Invert(const AddAutoIncrement&) {
+  return None("liquibase.change.core.AddAutoIncrementChange");
+}
+Inverse Invert(const DropPrimaryKey&) { return None("liquibase.change.core.DropPrimaryKeyChange"); }
+Inverse Invert(const DropAllForeignKeyConstraints&) {
+  return None("liquibase.change.core.DropAllForeignKeyConstraintsChange");
+}
+Inverse Invert(const AlterSequence&) { return None("liquibase.change.core.AlterSequenceChange"); }
+Inverse Invert(const DropSequence&) { return None("liquibase.change.core.DropSequenceChange"); }
+Inverse Invert(const CreateProcedure&) {
+  return None("liquibase.change.core.CreateProcedureChange");
+}
+Inverse Invert(const DropProcedure&) { return None("liquibase.change.core.DropProcedureChange"); }
+Inverse Invert(const MergeColumns&) { return None("liquibase.change.core.MergeColumnChange"); }
+Inverse Invert(const ModifyDataType&) {
+  return None("liquibase.change.core.ModifyDataTypeChange");
+}
+Inverse Invert(const SetColumnRemarks&) {
+  return None("liquibase.change.core.SetColumnRemarksChange");
+}
+Inverse Invert(const SetTableRemarks&) {
+  return None("liquibase.change.core.SetTableRemarksChange");
+}
+Inverse Invert(const LoadData&) { return None("liquibase.change.core.LoadDataChange"); }
+Inverse Invert(const SqlFile&) { return None("liquibase.change.core.SQLFileChange"); }
+Inverse Invert(const Stop&) { return None("liquibase.change.core.StopChange"); }
+Inverse Invert(const ExecuteCommand&) {
+  return None("liquibase.change.core.ExecuteShellCommandChange");
+}
+Inverse Invert(const CustomChange&) {
+  return None("liquibase.change.custom.CustomChangeWrapper");
+}
+
 }  // namespace
 
 Result<std::vector<Change>> RollbackChanges(const ChangeSet& changeset,
@@ -186,7 +314,15 @@ Result<std::vector<Change>> RollbackChanges(const ChangeSet& changeset,
   if (changeset.rollback.specified) return changeset.rollback.changes;
   std::vector<Change> out;
   for (auto it = changeset.changes.rbegin(); it != changeset.changes.rend(); ++it) {
-    Inverse inv = std::visit([](const auto& c) { return Invert(c); }, *it);
+    Inverse inv = std::visit(
+        [&](const auto& c) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(c)>, LoadUpdateData>) {
+            return InvertLoadUpdateData(c, dialect);
+          } else {
+            return Invert(c);
+          }
+        },
+        *it);
     if (!inv.no_inverse_class.empty()) {
       std::string where = ChangeLocation(*it).ToString();
       if (where.empty()) where = changeset.loc.ToString();

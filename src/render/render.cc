@@ -3,12 +3,14 @@
 // what differs between engines is read from the Dialect.
 #include "strata/render.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <type_traits>
 #include <variant>
 #include <vector>
 
+#include "render/load_data.h"
 #include "strata/sql_writer.h"
 
 namespace strata {
@@ -68,6 +70,16 @@ class Renderer {
   const Dialect& d() const { return d_; }
   SqlWriter W() const { return SqlWriter(d_); }
   void Emit(SqlWriter& w) { out.push_back({w.Take()}); }
+  void EmitAction(Statement::Kind kind, std::string message,
+                  std::string target = {}) {
+    Statement st;
+    st.sql = std::move(message);
+    st.kind = kind;
+    st.target = std::move(target);
+    out.push_back(std::move(st));
+  }
+  std::string_view name() const { return name_; }
+  const OptString& default_schema() const { return options_.default_schema; }
 
   std::string Prefix() const {
     std::string where = loc_.ToString();
@@ -865,6 +877,522 @@ Status Render(Renderer& r, const Delete& c) {
 // Recorded in the history table by the plan; no SQL of its own.
 Status Render(Renderer&, const TagDatabase&) { return Status::Ok(); }
 Status Render(Renderer&, const Empty&) { return Status::Ok(); }
+
+// ---- Sequences, keys, lookups ---------------------------------------------
+
+// A type written as the user spelled it (sequence AS types), checked to be a
+// type name.
+Status RawType(Renderer& r, SqlWriter& w, const std::string& type) {
+  if (!IsValidTypeName(type))
+    return r.Invalid("'" + type + "' is not a type name");
+  w.RawSql(type);
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const AddAutoIncrement& c) {
+  if (!r.d().supports_sequences || !r.d().alter_column_default)
+    return r.Unsupported(
+        "a column cannot be made auto-increment after the table exists; "
+        "declare it autoIncrement in createTable (INTEGER PRIMARY KEY "
+        "AUTOINCREMENT)");
+  STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+  STRATA_RETURN_IF_ERROR(r.Require(c.table_name, "tableName"));
+  OptString schema;
+  STRATA_RETURN_IF_ERROR(r.Schema(c.schema_name, &schema));
+  std::string seq = *c.table_name + "_" + *c.column_name + "_seq";
+  SqlWriter cs = r.W();
+  cs.Keyword("CREATE SEQUENCE  IF NOT EXISTS ").Name(schema, seq);
+  if (c.start_with) cs.Keyword(" START WITH ").Number(c.start_with->text);
+  if (c.increment_by) cs.Keyword(" INCREMENT BY ").Number(c.increment_by->text);
+  r.Emit(cs);
+  SqlWriter nn = r.W();
+  STRATA_RETURN_IF_ERROR(r.AlterTable(nn, c.schema_name, c.table_name));
+  nn.Keyword("ALTER COLUMN  ").Ident(*c.column_name).Keyword(" SET NOT NULL");
+  r.Emit(nn);
+  SqlWriter name = r.W();
+  name.Name(schema, seq);
+  SqlWriter def = r.W();
+  STRATA_RETURN_IF_ERROR(r.AlterTable(def, c.schema_name, c.table_name));
+  def.Keyword("ALTER COLUMN  ").Ident(*c.column_name).Keyword(" SET DEFAULT nextval(")
+      .Literal(name.str()).Keyword(")");
+  r.Emit(def);
+  SqlWriter own = r.W();
+  own.Keyword("ALTER SEQUENCE ").Name(schema, seq).Keyword(" OWNED BY ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(own, c.schema_name, c.table_name, "tableName"));
+  own.Keyword(".").Ident(*c.column_name);
+  r.Emit(own);
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const AddLookupTable& c) {
+  if (!r.d().alter_add_constraint || !r.d().alter_column_nullability)
+    return r.Unsupported(
+        "ALTER TABLE cannot add the lookup table's primary key and foreign "
+        "key; create the table with createTable and load it with sql");
+  STRATA_RETURN_IF_ERROR(r.Require(c.existing_column_name, "existingColumnName"));
+  STRATA_RETURN_IF_ERROR(r.Require(c.new_column_name, "newColumnName"));
+  STRATA_RETURN_IF_ERROR(r.Require(c.new_table_name, "newTableName"));
+  STRATA_RETURN_IF_ERROR(r.Require(c.existing_table_name, "existingTableName"));
+  SqlWriter ct = r.W();
+  ct.Keyword("CREATE TABLE ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(ct, c.new_table_schema_name, c.new_table_name, "newTableName"));
+  ct.Keyword(" AS SELECT DISTINCT ").Ident(*c.existing_column_name).Keyword(" AS ")
+      .Ident(*c.new_column_name).Keyword(" FROM ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(ct, c.existing_table_schema_name, c.existing_table_name,
+                                     "existingTableName"));
+  ct.Keyword(" WHERE ").Ident(*c.existing_column_name).Keyword(" IS NOT NULL");
+  r.Emit(ct);
+  SqlWriter nn = r.W();
+  STRATA_RETURN_IF_ERROR(r.AlterTable(nn, c.new_table_schema_name, c.new_table_name));
+  nn.Keyword("ALTER COLUMN  ").Ident(*c.new_column_name).Keyword(" SET NOT NULL");
+  r.Emit(nn);
+  SqlWriter pk = r.W();
+  STRATA_RETURN_IF_ERROR(r.AlterTable(pk, c.new_table_schema_name, c.new_table_name));
+  pk.Keyword("ADD PRIMARY KEY (").Ident(*c.new_column_name).Keyword(")");
+  r.Emit(pk);
+  SqlWriter fk = r.W();
+  STRATA_RETURN_IF_ERROR(r.AlterTable(fk, c.existing_table_schema_name, c.existing_table_name));
+  fk.Keyword("ADD CONSTRAINT ").Ident(c.FinalConstraintName()).Keyword(" FOREIGN KEY (")
+      .Ident(*c.existing_column_name).Keyword(") REFERENCES ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(fk, c.new_table_schema_name, c.new_table_name, "newTableName"));
+  fk.Keyword(" (").Ident(*c.new_column_name).Keyword(")");
+  r.Emit(fk);
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const AddPrimaryKey& c) {
+  if (!r.d().alter_add_constraint)
+    return r.Unsupported(
+        "ALTER TABLE cannot add a primary key; declare primaryKey: true in "
+        "createTable");
+  STRATA_RETURN_IF_ERROR(r.Require(c.column_names, "columnNames"));
+  bool named = c.constraint_name && !c.constraint_name->empty();
+  SqlWriter w = r.W();
+  STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
+  w.Keyword("ADD ");
+  if (named) w.Keyword("CONSTRAINT ").Ident(*c.constraint_name).Keyword(" ");
+  w.Keyword("PRIMARY KEY (");
+  Renderer::IdentList(w, *c.column_names);
+  w.Keyword(")");
+  if (c.tablespace && !c.tablespace->empty())
+    w.Keyword(" USING INDEX TABLESPACE ").Ident(*c.tablespace);
+  r.Emit(w);
+  if (IsTrue(c.clustered) && named) {
+    SqlWriter cl = r.W();
+    cl.Keyword("CLUSTER ");
+    STRATA_RETURN_IF_ERROR(r.Qualified(cl, c.schema_name, c.table_name, "tableName"));
+    cl.Keyword(" USING ").Ident(*c.constraint_name);
+    r.Emit(cl);
+  }
+  return Status::Ok();
+}
+
+// Without constraintName, Liquibase looks the primary key's name up when
+// the statement runs; the block below is its text. With no schema known,
+// the table's schema is the session's current one.
+Status Render(Renderer& r, const DropPrimaryKey& c) {
+  if (!r.d().alter_drop_constraint)
+    return r.Unsupported(
+        "ALTER TABLE cannot drop a primary key; the table would have to be "
+        "rebuilt");
+  if (c.constraint_name && !c.constraint_name->empty())
+    return DropConstraint(r, c.schema_name, c.table_name, c.constraint_name);
+  STRATA_RETURN_IF_ERROR(r.Require(c.table_name, "tableName"));
+  OptString schema;
+  STRATA_RETURN_IF_ERROR(r.Schema(c.schema_name, &schema));
+  SqlWriter table = r.W();
+  table.Name(schema, *c.table_name);
+  SqlWriter w = r.W();
+  w.Keyword("DO $$ DECLARE constraint_name varchar;\nBEGIN\n"
+            "  SELECT tc.CONSTRAINT_NAME into strict constraint_name\n"
+            "    FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc\n"
+            "    WHERE CONSTRAINT_TYPE = 'PRIMARY KEY'\n"
+            "      AND TABLE_NAME = ")
+      .Literal(*c.table_name)
+      .Keyword(" AND TABLE_SCHEMA = ");
+  if (schema) {
+    w.Literal(*schema);
+  } else {
+    w.Keyword("current_schema()");
+  }
+  w.Keyword(";\n    EXECUTE ")
+      .Literal("alter table " + table.str() + " drop constraint \"")
+      .Keyword(" || constraint_name || '\"';\nEND $$");
+  r.Emit(w);
+  return Status::Ok();
+}
+
+// Liquibase finds the foreign keys in a snapshot; Strata looks them up when
+// the statement runs, so update-sql shows what will run.
+Status Render(Renderer& r, const DropAllForeignKeyConstraints& c) {
+  if (!r.d().alter_drop_constraint)
+    return r.Unsupported(
+        "ALTER TABLE cannot drop constraints; the table would have to be "
+        "rebuilt");
+  STRATA_RETURN_IF_ERROR(r.Require(c.base_table_name, "baseTableName"));
+  OptString schema;
+  STRATA_RETURN_IF_ERROR(r.Schema(c.base_table_schema_name, &schema));
+  SqlWriter table = r.W();
+  table.Name(schema, *c.base_table_name);
+  SqlWriter w = r.W();
+  w.Keyword("DO $$ DECLARE r record;\nBEGIN\n"
+            "  FOR r IN SELECT con.conname FROM pg_catalog.pg_constraint con\n"
+            "    WHERE con.contype = 'f' AND con.conrelid = ")
+      .Literal(table.str())
+      .Keyword("::regclass\n  LOOP\n    EXECUTE ")
+      .Literal("alter table " + table.str() + " drop constraint ")
+      .Keyword(" || quote_ident(r.conname);\n  END LOOP;\nEND $$");
+  r.Emit(w);
+  return Status::Ok();
+}
+
+// " AS type START WITH ... CYCLE" shared by create/alterSequence.
+template <typename S>
+Status SequenceOptions(Renderer& r, SqlWriter& w, const S& c, const OptNumeric& start,
+                       bool no_cycle) {
+  if (c.data_type && !c.data_type->empty()) {
+    w.Keyword(" AS ");
+    STRATA_RETURN_IF_ERROR(RawType(r, w, *c.data_type));
+  }
+  if (start) w.Keyword(" START WITH ").Number(start->text);
+  if (c.increment_by) w.Keyword(" INCREMENT BY ").Number(c.increment_by->text);
+  if (c.min_value) w.Keyword(" MINVALUE ").Number(c.min_value->text);
+  if (c.max_value) w.Keyword(" MAXVALUE ").Number(c.max_value->text);
+  if (c.cache_size) w.Keyword(" CACHE ").Number(c.cache_size->text);
+  if (c.cycle && *c.cycle) w.Keyword(" CYCLE");
+  if (c.cycle && !*c.cycle && no_cycle) w.Keyword(" NO CYCLE");
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const CreateSequence& c) {
+  if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
+  SqlWriter w = r.W();
+  w.Keyword("CREATE SEQUENCE  IF NOT EXISTS ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));
+  STRATA_RETURN_IF_ERROR(SequenceOptions(r, w, c, c.start_value, false));
+  r.Emit(w);
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const AlterSequence& c) {
+  if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
+  SqlWriter w = r.W();
+  w.Keyword("ALTER SEQUENCE ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));
+  STRATA_RETURN_IF_ERROR(SequenceOptions(r, w, c, std::nullopt, true));
+  r.Emit(w);
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const DropSequence& c) {
+  if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
+  SqlWriter w = r.W();
+  w.Keyword("DROP SEQUENCE ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));
+  w.Keyword(" CASCADE");
+  r.Emit(w);
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const RenameSequence& c) {
+  if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
+  STRATA_RETURN_IF_ERROR(r.Require(c.new_sequence_name, "newSequenceName"));
+  SqlWriter w = r.W();
+  w.Keyword("ALTER SEQUENCE ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.old_sequence_name, "oldSequenceName"));
+  w.Keyword(" RENAME TO ").Ident(*c.new_sequence_name);
+  r.Emit(w);
+  return Status::Ok();
+}
+
+// ---- Procedures, views, columns, remarks ----------------------------------
+
+Status Render(Renderer& r, const CreateProcedure& c) {
+  if (!r.DbmsMatches(c.dbms)) return Status::Ok();
+  if (!r.d().supports_procedures) return r.Unsupported("the engine has no stored procedures");
+  if (IsTrue(c.replace_if_exists))
+    return r.Invalid(std::string("replaceIfExists is not allowed on ") +
+                     std::string(r.d().name) + " (write CREATE OR REPLACE in the text)");
+  if (!c.procedure_text || Trim(*c.procedure_text).empty())
+    return r.Invalid("procedureText or path is required");
+  SqlWriter w = r.W();
+  w.RawSql(Trim(*c.procedure_text));
+  r.Emit(w);
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const DropProcedure& c) {
+  if (!r.d().supports_procedures) return r.Unsupported("the engine has no stored procedures");
+  SqlWriter w = r.W();
+  w.Keyword("DROP PROCEDURE ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.procedure_name, "procedureName"));
+  r.Emit(w);
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const RenameView& c) {
+  if (!r.d().rename_view)
+    return r.Unsupported("a view cannot be renamed; drop it and create it again");
+  STRATA_RETURN_IF_ERROR(r.Require(c.new_view_name, "newViewName"));
+  SqlWriter w = r.W();
+  w.Keyword("ALTER TABLE ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.old_view_name, "oldViewName"));
+  w.Keyword(" RENAME TO ").Ident(*c.new_view_name);
+  r.Emit(w);
+  return Status::Ok();
+}
+
+// Liquibase writes 'null' as the separator when joinString is not given;
+// Strata does the same so that both tools leave the same data.
+Status Render(Renderer& r, const MergeColumns& c) {
+  STRATA_RETURN_IF_ERROR(r.Require(c.column1_name, "column1Name"));
+  STRATA_RETURN_IF_ERROR(r.Require(c.column2_name, "column2Name"));
+  STRATA_RETURN_IF_ERROR(r.Require(c.final_column_name, "finalColumnName"));
+  STRATA_RETURN_IF_ERROR(r.Require(c.final_column_type, "finalColumnType"));
+  if (!IsValidTypeName(*c.final_column_type))
+    return r.Invalid("finalColumnType '" + *c.final_column_type + "' is not a type name");
+  SqlWriter add = r.W();
+  STRATA_RETURN_IF_ERROR(r.AlterTable(add, c.schema_name, c.table_name));
+  add.Keyword("ADD ").Ident(*c.final_column_name).Keyword(" ").Type(*c.final_column_type);
+  r.Emit(add);
+  SqlWriter up = r.W();
+  up.Keyword("UPDATE ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(up, c.schema_name, c.table_name, "tableName"));
+  up.Keyword(" SET ").Ident(*c.final_column_name).Keyword(" = ").Ident(*c.column1_name)
+      .Keyword(" || ").Literal(c.join_string.value_or("null")).Keyword(" || ")
+      .Ident(*c.column2_name);
+  r.Emit(up);
+  for (const std::string* col : {&*c.column1_name, &*c.column2_name}) {
+    SqlWriter drop = r.W();
+    STRATA_RETURN_IF_ERROR(r.AlterTable(drop, c.schema_name, c.table_name));
+    drop.Keyword("DROP COLUMN ").Ident(*col);
+    r.Emit(drop);
+  }
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const ModifyDataType& c) {
+  if (!r.d().alter_column_type)
+    return r.Unsupported("ALTER TABLE cannot change a column's type; the table "
+                         "would have to be rebuilt");
+  STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+  STRATA_RETURN_IF_ERROR(r.Require(c.new_data_type, "newDataType"));
+  if (!IsValidTypeName(*c.new_data_type))
+    return r.Invalid("newDataType '" + *c.new_data_type + "' is not a type name");
+  SqlWriter w = r.W();
+  STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
+  w.Keyword("ALTER COLUMN ").Ident(*c.column_name).Keyword(" TYPE ").Type(*c.new_data_type)
+      .Keyword(" USING (").Ident(*c.column_name).Keyword("::").Type(*c.new_data_type)
+      .Keyword(")");
+  r.Emit(w);
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const SetColumnRemarks& c) {
+  if (!r.d().supports_remarks) return r.Unsupported("the engine has no column comments");
+  STRATA_RETURN_IF_ERROR(r.Require(c.table_name, "tableName"));
+  STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+  return r.CommentOn("COLUMN", c.schema_name, *c.table_name, &*c.column_name,
+                     c.remarks.value_or(""));
+}
+
+Status Render(Renderer& r, const SetTableRemarks& c) {
+  if (!r.d().supports_remarks) return r.Unsupported("the engine has no table comments");
+  STRATA_RETURN_IF_ERROR(r.Require(c.table_name, "tableName"));
+  return r.CommentOn("TABLE", c.schema_name, *c.table_name, nullptr,
+                     c.remarks.value_or(""));
+}
+
+// ---- Data from files --------------------------------------------------------
+
+template <typename L>
+Result<detail::LoadedTable> ReadCsv(Renderer& r, const L& c) {
+  auto t = detail::ReadLoadData(c.content, c.file, c.separator, c.quotchar,
+                                c.comment_line_starts_with, c.columns);
+  if (!t.ok()) return r.Invalid(t.status().message());
+  return t;
+}
+
+// "(a, b, c)"
+void ColumnList(SqlWriter& w, const detail::LoadedTable& t) {
+  w.Keyword("(");
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    if (i) w.Keyword(", ");
+    w.Ident(t.columns[i].name);
+  }
+  w.Keyword(")");
+}
+
+void ValueList(SqlWriter& w, const std::vector<detail::LoadValue>& row) {
+  w.Keyword("(");
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i) w.Keyword(", ");
+    detail::WriteLoadValue(w, row[i]);
+  }
+  w.Keyword(")");
+}
+
+Status Render(Renderer& r, const LoadData& c) {
+  auto t = ReadCsv(r, c);
+  if (!t.ok()) return t.status();
+  size_t batch = static_cast<size_t>(std::max(1, r.d().insert_batch_rows));
+  for (size_t start = 0; start < t->rows.size(); start += batch) {
+    SqlWriter w = r.W();
+    w.Keyword("INSERT INTO ");
+    STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.table_name, "tableName"));
+    w.Keyword(" ");
+    ColumnList(w, *t);
+    w.Keyword(" VALUES ");
+    for (size_t i = start; i < std::min(t->rows.size(), start + batch); ++i) {
+      if (i != start) w.Keyword(",");
+      ValueList(w, t->rows[i]);
+    }
+    r.Emit(w);
+  }
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const LoadUpdateData& c) {
+  STRATA_RETURN_IF_ERROR(r.Require(c.primary_key, "primaryKey"));
+  auto t = ReadCsv(r, c);
+  if (!t.ok()) return t.status();
+  std::vector<std::string> pk = detail::SplitNames(*c.primary_key);
+  std::vector<size_t> key_index;
+  for (const std::string& k : pk) {
+    size_t i = 0;
+    while (i < t->columns.size() && t->columns[i].name != k) ++i;
+    if (i == t->columns.size())
+      return r.Invalid("primary key column '" + k + "' is not in " + c.file.value_or(""));
+    key_index.push_back(i);
+  }
+  // UPDATE SET lists the other columns sorted by name, as Liquibase does.
+  std::vector<size_t> set_index;
+  for (size_t i = 0; i < t->columns.size(); ++i) {
+    bool is_key = std::find(key_index.begin(), key_index.end(), i) != key_index.end();
+    if (!is_key && t->columns[i].allow_update) set_index.push_back(i);
+  }
+  std::sort(set_index.begin(), set_index.end(), [&](size_t a, size_t b) {
+    return t->columns[a].name < t->columns[b].name;
+  });
+  const bool only_update = IsTrue(c.only_update);
+  for (const auto& row : t->rows) {
+    auto where = [&](SqlWriter& w) {
+      for (size_t k = 0; k < key_index.size(); ++k) {
+        w.Keyword(k ? " AND " : " WHERE ").Ident(t->columns[key_index[k]].name).Keyword(" = ");
+        detail::WriteLoadValue(w, row[key_index[k]]);
+      }
+    };
+    auto update = [&](SqlWriter& w) -> Status {
+      w.Keyword("UPDATE ");
+      STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.table_name, "tableName"));
+      w.Keyword(" SET ");
+      for (size_t k = 0; k < set_index.size(); ++k) {
+        if (k) w.Keyword(", ");
+        w.Ident(t->columns[set_index[k]].name).Keyword(" = ");
+        detail::WriteLoadValue(w, row[set_index[k]]);
+      }
+      where(w);
+      return Status::Ok();
+    };
+    auto insert = [&](SqlWriter& w) -> Status {
+      w.Keyword("INSERT INTO ");
+      STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.table_name, "tableName"));
+      w.Keyword(" ");
+      ColumnList(w, *t);
+      w.Keyword(" VALUES ");
+      ValueList(w, row);
+      return Status::Ok();
+    };
+    if (set_index.empty() && only_update) continue;
+    SqlWriter w = r.W();
+    if (r.d().upsert_as_plpgsql_block) {
+      SqlWriter body = r.W();
+      if (!set_index.empty()) {
+        STRATA_RETURN_IF_ERROR(update(body));
+        body.Keyword(";\n");
+      }
+      if (!only_update) {
+        if (!set_index.empty()) {
+          body.Keyword("IF not found THEN\n");
+        } else {
+          // Nothing to update: insert unless the key exists.
+          body.Keyword("PERFORM 1 FROM ");
+          STRATA_RETURN_IF_ERROR(r.Qualified(body, c.schema_name, c.table_name, "tableName"));
+          where(body);
+          body.Keyword(";\nIF not found THEN\n");
+        }
+        STRATA_RETURN_IF_ERROR(insert(body));
+        body.Keyword(";\nEND IF;\n");
+      }
+      // $$ quoting unless a value holds "$$".
+      std::string tag = "$$";
+      for (int n = 1; body.str().find(tag) != std::string::npos; ++n)
+        tag = "$strata" + std::to_string(n) + "$";
+      w.Keyword("DO\n").Keyword(tag).Keyword("\nBEGIN\n").Keyword(body.str())
+          .Keyword("END;\n").Keyword(tag).Keyword("\nLANGUAGE plpgsql");
+    } else if (only_update) {
+      STRATA_RETURN_IF_ERROR(update(w));
+    } else {
+      STRATA_RETURN_IF_ERROR(insert(w));
+      w.Keyword(" ON CONFLICT (");
+      for (size_t k = 0; k < key_index.size(); ++k) {
+        if (k) w.Keyword(", ");
+        w.Ident(t->columns[key_index[k]].name);
+      }
+      w.Keyword(")");
+      if (set_index.empty()) {
+        w.Keyword(" DO NOTHING");
+      } else {
+        w.Keyword(" DO UPDATE SET ");
+        for (size_t k = 0; k < set_index.size(); ++k) {
+          if (k) w.Keyword(", ");
+          w.Ident(t->columns[set_index[k]].name).Keyword(" = excluded.")
+              .Ident(t->columns[set_index[k]].name);
+        }
+      }
+    }
+    r.Emit(w);
+  }
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const SqlFile& c) {
+  if (!r.DbmsMatches(c.dbms)) return Status::Ok();
+  if (!c.sql) return r.Invalid("the file '" + c.path.value_or("") + "' was not read");
+  Sql body;
+  body.sql = c.expanded_sql ? c.expanded_sql : c.sql;
+  body.end_delimiter = c.end_delimiter;
+  body.split_statements = c.split_statements;
+  body.strip_comments = c.strip_comments;
+  for (const std::string& s : SplitSql(body)) {
+    SqlWriter w = r.W();
+    w.RawSql(s);
+    r.Emit(w);
+  }
+  return Status::Ok();
+}
+
+// ---- Control flow and programs ----------------------------------------------
+
+Status Render(Renderer& r, const Output& c) {
+  r.EmitAction(Statement::Kind::kOutput, c.message.value_or(""),
+               Upper(c.target.value_or("STDERR")));
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const Stop& c) {
+  r.EmitAction(Statement::Kind::kStop,
+               c.message.value_or(std::string(Stop::kDefaultMessage)));
+  return Status::Ok();
+}
+
+Status Render(Renderer& r, const ExecuteCommand&) {
+  return r.Unsupported("executeCommand is not supported yet");
+}
+
+Status Render(Renderer& r, const CustomChange&) {
+  return r.Unsupported("customChange needs a Java class, which Strata cannot run");
+}
 
 }  // namespace
 
