@@ -755,13 +755,13 @@ TEST(LoadError, NotAChangelog) {
 
 TEST(LoadError, UnsupportedFormats) {
   EXPECT_TRUE(Load("<databaseChangeLog/>", {}, "db/changelog.xml").ok());
-  EXPECT_EQ(Errors(Load("-- liquibase formatted sql", {}, "c.sql")),
-            (std::vector<std::string>{
-                "c.sql: error: formatted SQL changelogs are not supported yet"}));
+  EXPECT_TRUE(
+      Load("-- liquibase formatted sql\n--changeset a:1\nselect 1;\n", {}, "c.sql")
+          .ok());
   EXPECT_EQ(Errors(Load("x", {}, "c.txt")),
             (std::vector<std::string>{
                 "c.txt: error: unsupported changelog file type '.txt' "
-                "(expected .xml, .yaml, .yml or .json)"}));
+                "(expected .xml, .yaml, .yml, .json or .sql)"}));
 }
 
 TEST(LoadError, MissingAndCyclicIncludes) {

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "load/formatted_sql.h"
 #include "load/paths.h"
 #include "load/properties.h"
 #include "load/resources.h"
@@ -56,7 +57,7 @@ constexpr ChangeLogFormat kFormats[] = {
     {".yaml", "YAML", load::ParseYamlChangeLog},
     {".yml", "YAML", load::ParseYamlChangeLog},
     {".json", "JSON", load::ParseYamlChangeLog},
-    {".sql", "formatted SQL", nullptr},
+    {".sql", "formatted SQL", load::ParseFormattedSqlChangeLog},
 };
 
 const ChangeLogFormat* FindFormat(std::string_view ext) {
