@@ -28,6 +28,19 @@ std::string Slurp(const fs::path& p) {
   return ss.str();
 }
 
+// A statement as a script shows it: SQL, or output/stop as a comment.
+std::string Line(const Statement& x) {
+  switch (x.kind) {
+    case Statement::Kind::kSql:
+      return x.sql + ";\n";
+    case Statement::Kind::kOutput:
+      return "-- output to " + x.target + ": " + x.sql + "\n";
+    case Statement::Kind::kStop:
+      return "-- stop: " + x.sql + "\n";
+  }
+  return {};
+}
+
 // The SQL a changelog renders to on one engine, as text.
 std::string RenderGolden(const std::string& yaml, const std::string& name,
                          const Dialect& d) {
@@ -51,7 +64,7 @@ std::string RenderGolden(const std::string& yaml, const std::string& name,
         out += "-- ERROR: " + s.message() + "\n";
         continue;
       }
-      for (const Statement& x : st) out += x.sql + ";\n";
+      for (const Statement& x : st) out += Line(x);
     }
     out += "-- Rollback " + cs.Identity() + "\n";
     auto rb = RollbackChanges(cs, &d);
@@ -65,7 +78,7 @@ std::string RenderGolden(const std::string& yaml, const std::string& name,
           out += "-- ERROR: " + s.message() + "\n";
           continue;
         }
-        for (const Statement& x : st) out += x.sql + ";\n";
+        for (const Statement& x : st) out += Line(x);
       }
     }
     out += "\n";
