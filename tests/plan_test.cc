@@ -222,5 +222,25 @@ TEST(FormatPlan, OneStatementPerLineEndingInSemicolonAndBlankLine) {
       << text;
 }
 
+TEST(FormatPlan, NoDoubledSemicolonAndMultiLineOutputStaysCommented) {
+  Plan plan;
+  PlanStep step;
+  ChangeSet cs = MakeChangeSet("1", {});
+  step.changeset = &cs;
+  step.header = "Changeset x";
+  step.statements.push_back({"CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;"});
+  Statement out;
+  out.sql = "line one\nDROP TABLE t";
+  out.kind = Statement::Kind::kOutput;
+  out.target = "STDERR";
+  step.statements.push_back(out);
+  plan.steps.push_back(step);
+  std::string text = FormatPlan(plan, "t", "c.yaml", "offline:postgresql");
+  EXPECT_NE(text.find("LANGUAGE sql;\n\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find(";;"), std::string::npos) << text;
+  EXPECT_NE(text.find("-- output to STDERR: line one\n-- DROP TABLE t\n"), std::string::npos)
+      << text;
+}
+
 }  // namespace
 }  // namespace strata

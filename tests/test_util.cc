@@ -68,6 +68,8 @@ CmdResult RunStrata(const std::vector<std::string>& args,
   std::string dir = TempDir();
   std::string out_path = dir + "/out", err_path = dir + "/err";
   CmdResult r;
+  // Buffered output of this process would otherwise be written twice.
+  std::fflush(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
     if (chdir(cwd.c_str()) != 0) _exit(127);

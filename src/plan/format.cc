@@ -8,6 +8,18 @@
 
 namespace strata {
 
+namespace {
+
+// A statement as a script line: ";" appended unless the statement (a body
+// run with splitStatements:false, say) already ends with one.
+std::string Terminated(const std::string& sql) {
+  size_t end = sql.find_last_not_of(" \t\r\n");
+  if (end != std::string::npos && sql[end] == ';') return sql + "\n\n";
+  return sql + ";\n\n";
+}
+
+}  // namespace
+
 std::string FormatPlan(const Plan& plan, std::string_view title,
                        std::string_view changelog_path,
                        std::string_view target) {
@@ -33,16 +45,20 @@ std::string FormatPlan(const Plan& plan, std::string_view title,
     if (!step.in_transaction)
       out += "-- runInTransaction:false: the statements below run outside a transaction\n";
     for (const Statement& s : step.statements) {
-      // output and stop run no SQL: the script shows what they do.
+      // output and stop run no SQL: the script shows what they do, every
+      // line commented so that a multi-line message never becomes SQL.
       if (s.kind == Statement::Kind::kSql) {
-        out += s.sql + ";\n\n";
+        out += Terminated(s.sql);
         continue;
       }
       std::string what =
           s.kind == Statement::Kind::kOutput ? "output to " + s.target : "stop";
-      out += fmt::format("-- {}: {}\n\n", what, s.sql);
+      std::string text = s.sql;
+      for (size_t p = text.find('\n'); p != std::string::npos; p = text.find('\n', p + 4))
+        text.replace(p, 1, "\n-- ");
+      out += fmt::format("-- {}: {}\n\n", what, text);
     }
-    for (const Statement& s : step.history) out += s.sql + ";\n\n";
+    for (const Statement& s : step.history) out += Terminated(s.sql);
   }
   return out;
 }
