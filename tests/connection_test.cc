@@ -211,9 +211,14 @@ TEST(ParseUrlTest, Offline) {
   spec = Parse("offline:sqlite?version=3.40&outputLiquibaseSql=true");
   EXPECT_EQ(spec.kind, ConnectionSpec::Kind::kOffline);
   EXPECT_EQ(spec.dialect->engine, Engine::kSqlite);
-  Status s = ParseError("offline:mysql");
+  spec = Parse("offline:mysql");
+  EXPECT_EQ(spec.kind, ConnectionSpec::Kind::kOffline);
+  EXPECT_EQ(spec.dialect->engine, Engine::kMysql);
+  EXPECT_EQ(Parse("OFFLINE:MariaDB").dialect->engine, Engine::kMariadb);
+  Status s = ParseError("offline:oracle");
   EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
   EXPECT_NE(s.message().find("offline:postgresql"), std::string::npos);
+  EXPECT_NE(s.message().find("offline:mysql"), std::string::npos);
 
   auto conn = Connect(Parse("offline:postgresql"));
   ASSERT_FALSE(conn.ok());
@@ -222,18 +227,34 @@ TEST(ParseUrlTest, Offline) {
             std::string::npos);
 }
 
+TEST(ParseUrlTest, MysqlExecutionIsNotSupportedYet) {
+  for (const char* url : {"mysql://root:hunter22@h/db?password=hunter22",
+                          "jdbc:mysql://h/db", "jdbc:mariadb://h/db",
+                          "mariadb://h/db"}) {
+    Status s = ParseError(url);
+    EXPECT_EQ(s.code(), Status::Code::kUnsupported) << url;
+    EXPECT_NE(s.message().find("not supported yet"), std::string::npos)
+        << s.message();
+    EXPECT_EQ(s.message().find("hunter22"), std::string::npos) << s.message();
+  }
+  EXPECT_NE(ParseError("mysql://root:hunter22@h/db?password=hunter22")
+                .message()
+                .find("mysql://root:*****@h/db?password=*****"),
+            std::string::npos);
+}
+
 TEST(ParseUrlTest, UnknownSchemeNamesRedactedUrlAndAcceptedForms) {
-  Status s = ParseError("mysql://root:hunter22@h/db?password=hunter22");
+  Status s = ParseError("oracle://root:hunter22@h/db?password=hunter22");
   EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
   EXPECT_EQ(s.message().find("hunter22"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("mysql://root:*****@h/db?password=*****"),
+  EXPECT_NE(s.message().find("oracle://root:*****@h/db?password=*****"),
             std::string::npos)
       << s.message();
   for (const char* form : {"postgresql://", "jdbc:postgresql://", "sqlite:PATH",
                            "jdbc:sqlite:PATH", "offline:postgresql"})
     EXPECT_NE(s.message().find(form), std::string::npos) << form;
   EXPECT_EQ(ParseError("").code(), Status::Code::kInvalidInput);
-  EXPECT_EQ(ParseError("jdbc:mysql://h/db").code(),
+  EXPECT_EQ(ParseError("jdbc:oracle:thin:@h:1521/db").code(),
             Status::Code::kInvalidInput);
 }
 

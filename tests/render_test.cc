@@ -1885,5 +1885,67 @@ TEST(NewTypes, Inverses) {
   none(CustomChange{}, "custom.CustomChangeWrapper");
 }
 
+// ---- MySQL / MariaDB (harness change/expected/mysql, default schema lbcat)
+
+std::string My(const Change& c) { return Render(c, MysqlDialect(), "lbcat"); }
+
+TEST(Mysql, CreateTableQuotingAndTypes) {
+  EXPECT_EQ(My(HarnessTestTable()),
+            "CREATE TABLE lbcat.test_table (test_id INT NOT NULL, test_column "
+            "VARCHAR(50) NOT NULL, CONSTRAINT PK_TEST_TABLE PRIMARY KEY (test_id))");
+  CreateTable t;
+  t.table_name = "datatypes.t";
+  t.columns = {Col("blob", "blob"), Col("text", "text"), Col("c", "clob"),
+               Col("b", "boolean"), Col("u", "uuid"), Col("d", "datetime"),
+               Col("CUBE", "varchar(64)")};
+  EXPECT_EQ(My(t),
+            "CREATE TABLE lbcat.`datatypes.t` (`blob` LONGBLOB NULL, text TEXT "
+            "NULL, c LONGTEXT NULL, b TINYINT NULL, u char(36) NULL, d datetime "
+            "NULL, `CUBE` VARCHAR(64) NULL)");
+  ColumnConfig id = Col("test_id", "int");
+  id.auto_increment = true;
+  Cons(id).primary_key = true;
+  CreateTable ai;
+  ai.table_name = "t";
+  ai.columns = {id};
+  EXPECT_EQ(My(ai),
+            "CREATE TABLE lbcat.t (test_id INT AUTO_INCREMENT NOT NULL, "
+            "CONSTRAINT PK_T PRIMARY KEY (test_id))");
+  EXPECT_FALSE(MysqlDialect().transactional_ddl);
+  EXPECT_EQ(MariadbDialect().name, "mariadb");
+  CreateTable b;
+  b.table_name = "t";
+  b.columns = {Col("b", "boolean")};
+  EXPECT_EQ(Render(b, MariadbDialect(), "lbcat"),
+            "CREATE TABLE lbcat.t (b TINYINT(1) NULL)");
+}
+
+TEST(Mysql, AlterSpellings) {
+  DropIndex di;
+  di.index_name = "idx_first_name";
+  di.table_name = "authors";
+  EXPECT_EQ(My(di), "DROP INDEX idx_first_name ON lbcat.authors");
+
+  RenameTable rt;
+  rt.old_table_name = "oldnametable";
+  rt.new_table_name = "newnametable";
+  EXPECT_EQ(My(rt), "ALTER TABLE lbcat.oldnametable RENAME lbcat.newnametable");
+
+  DropForeignKeyConstraint fk;
+  fk.base_table_name = "posts";
+  fk.constraint_name = "fk_posts_authors_test";
+  EXPECT_EQ(My(fk), "ALTER TABLE lbcat.posts DROP FOREIGN KEY fk_posts_authors_test");
+
+  DropUniqueConstraint uc;
+  uc.table_name = "authors";
+  uc.constraint_name = "test_unique_constraint";
+  EXPECT_EQ(My(uc), "ALTER TABLE lbcat.authors DROP KEY test_unique_constraint");
+
+  AddColumn ac;
+  ac.table_name = "posts";
+  ac.columns = {Col("varcharColumn", "varchar(25)")};
+  EXPECT_EQ(My(ac), "ALTER TABLE lbcat.posts ADD varcharColumn VARCHAR(25) NULL");
+}
+
 }  // namespace
 }  // namespace strata

@@ -72,7 +72,9 @@ struct ConnectionSpec {
 };
 
 // Parses postgresql://…, postgres://…, jdbc:postgresql://host:port/db?…,
-// sqlite:PATH, jdbc:sqlite:PATH, offline:postgresql, offline:sqlite.
+// sqlite:PATH, jdbc:sqlite:PATH, offline:postgresql, offline:sqlite,
+// offline:mysql, offline:mariadb; mysql:// and jdbc:mysql: are rejected
+// (execution on MySQL is not supported yet).
 // username/password override what the URL says.
 Result<ConnectionSpec> ParseUrl(const std::string& url,
                                 const std::string& username,

@@ -12,7 +12,7 @@
 
 namespace strata {
 
-enum class Engine { kPostgres, kSqlite };
+enum class Engine { kPostgres, kSqlite, kMysql, kMariadb };
 
 // One row of a dialect's type map: a Liquibase type name (lower case, words
 // separated by one space) and the engine's spelling. Rows are data; MapType in
@@ -86,6 +86,24 @@ struct Dialect {
   // The only schema name accepted when supports_schemas is false ("main").
   std::string_view implicit_schema;
   std::string_view display_name;  // "PostgreSQL", for messages
+
+  // ---- MySQL/MariaDB spellings (defaults are PostgreSQL's and SQLite's).
+  char identifier_quote = '"';        // '`' on MySQL
+  bool explicit_null = false;         // nullable columns say NULL
+  bool drop_index_on_table = false;   // DROP INDEX i ON t
+  // ALTER TABLE t RENAME [schema.]new (MySQL) instead of RENAME TO new.
+  bool rename_table_qualified = false;
+  // How ALTER TABLE drops a foreign key / unique constraint by name.
+  std::string_view drop_foreign_key = "DROP CONSTRAINT ";
+  std::string_view drop_unique_constraint = "DROP CONSTRAINT ";
+  // ALTER TABLE t <prefix>c SET DEFAULT / DROP DEFAULT.
+  std::string_view set_default_prefix = "ALTER COLUMN  ";
+  std::string_view drop_default_prefix = "ALTER COLUMN ";
+  // Nullability and type changes restate the column (MODIFY c type [NOT]
+  // NULL) instead of ALTER COLUMN c SET/DROP NOT NULL / TYPE.
+  bool modify_column_restates_type = false;
+  // DROP PRIMARY KEY needs no constraint name.
+  bool drop_primary_key_unnamed = false;
 };
 
 // createTable's primary-key constraint name when none is given:
@@ -94,8 +112,10 @@ std::string DefaultPrimaryKeyName(const Dialect& dialect, std::string_view table
 
 const Dialect& PostgresDialect();
 const Dialect& SqliteDialect();
+const Dialect& MysqlDialect();
+const Dialect& MariadbDialect();
 const Dialect& DialectFor(Engine engine);
-// "postgresql"/"postgres"/"sqlite" -> dialect; NotFound for anything else.
+// "postgresql"/"postgres"/"sqlite"/"mysql"/"mariadb" -> dialect; NotFound for anything else.
 Result<const Dialect*> DialectByName(std::string_view name);
 
 }  // namespace strata

@@ -28,7 +28,8 @@ constexpr std::string_view kAcceptedForms =
     "postgresql://[user[:password]@]host[:port][/database][?param=value&...], "
     "postgres://..., "
     "jdbc:postgresql://host[:port]/database[?user=...&password=...], "
-    "sqlite:PATH, jdbc:sqlite:PATH, offline:postgresql or offline:sqlite";
+    "sqlite:PATH, jdbc:sqlite:PATH, offline:postgresql, offline:sqlite, "
+    "offline:mysql or offline:mariadb";
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -412,8 +413,11 @@ Result<const Dialect*> OfflineDialect(std::string_view name,
   std::string engine = Lower(name.substr(0, name.find('?')));
   if (engine == "postgresql" || engine == "postgres") return &PostgresDialect();
   if (engine == "sqlite") return &SqliteDialect();
+  if (engine == "mysql") return &MysqlDialect();
+  if (engine == "mariadb") return &MariadbDialect();
   return Status::InvalidInput("unsupported offline database in " + redacted +
-                              "; use offline:postgresql or offline:sqlite");
+                              "; use offline:postgresql, offline:sqlite, "
+                              "offline:mysql or offline:mariadb");
 }
 
 }  // namespace
@@ -505,6 +509,13 @@ Result<ConnectionSpec> ParseUrl(const std::string& url,
     spec.dialect = &SqliteDialect();
     spec.path = std::string(u);
     return spec;
+  } else if (StartsWithNoCase(u, "mysql://") ||
+             StartsWithNoCase(u, "mariadb://") ||
+             StartsWithNoCase(u, "jdbc:mysql:") ||
+             StartsWithNoCase(u, "jdbc:mariadb:")) {
+    return Status::Unsupported(
+        "execution on MySQL/MariaDB is not supported yet (" + spec.redacted +
+        "); use --url=offline:mysql or offline:mariadb with update-sql");
   } else if (StartsWithNoCase(u, "offline:")) {
     u.remove_prefix(8);
     auto dialect = OfflineDialect(u, spec.redacted);

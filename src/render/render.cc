@@ -397,6 +397,7 @@ Status Render(Renderer& r, const CreateTable& c) {
     }
     STRATA_RETURN_IF_ERROR(r.Default(w, col));
     if (is_pk || (k && k->nullable && !*k->nullable)) w.Keyword(" NOT NULL");
+    else if (d.explicit_null) w.Keyword(" NULL");
   }
   if (!pk.empty() && !inline_pk) {
     w.Keyword(", CONSTRAINT ").Ident(pk_name).Keyword(" PRIMARY KEY (");
@@ -481,6 +482,7 @@ Status Render(Renderer& r, const AddColumn& c) {
     // SQLite has a default to satisfy it (checked above).
     if (is_pk || (not_null && (!has_value || !d.alter_column_nullability)))
       w.Keyword(" NOT NULL");
+    else if (d.explicit_null) w.Keyword(" NULL");
     if (is_pk) w.Keyword(" PRIMARY KEY");
     r.Emit(w);
     if (unique) {
@@ -556,7 +558,13 @@ Status Render(Renderer& r, const RenameColumn& c) {
   STRATA_RETURN_IF_ERROR(r.Require(c.new_column_name, "newColumnName"));
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
-  w.Keyword("RENAME COLUMN ").Ident(*c.old_column_name).Keyword(" TO ").Ident(*c.new_column_name);
+  if (r.d().modify_column_restates_type) {
+    STRATA_RETURN_IF_ERROR(r.Require(c.column_data_type, "columnDataType"));
+    w.Keyword("CHANGE ").Ident(*c.old_column_name).Keyword(" ").Ident(*c.new_column_name)
+        .Keyword(" ").Type(*c.column_data_type);
+  } else {
+    w.Keyword("RENAME COLUMN ").Ident(*c.old_column_name).Keyword(" TO ").Ident(*c.new_column_name);
+  }
   r.Emit(w);
   return Status::Ok();
 }
@@ -566,7 +574,12 @@ Status Render(Renderer& r, const RenameTable& c) {
   SqlWriter w = r.W();
   w.Keyword("ALTER TABLE ");
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.old_table_name, "oldTableName"));
-  w.Keyword(" RENAME TO ").Ident(*c.new_table_name);
+  if (r.d().rename_table_qualified) {
+    w.Keyword(" RENAME ");
+    STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.new_table_name, "newTableName"));
+  } else {
+    w.Keyword(" RENAME TO ").Ident(*c.new_table_name);
+  }
   r.Emit(w);
   return Status::Ok();
 }
@@ -609,6 +622,10 @@ Status Render(Renderer& r, const DropIndex& c) {
     OptString unused;
     STRATA_RETURN_IF_ERROR(r.Schema(c.schema_name, &unused));
     w.Ident(*c.index_name);
+  }
+  if (r.d().drop_index_on_table) {
+    w.Keyword(" ON ");
+    STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.table_name, "tableName"));
   }
   r.Emit(w);
   return Status::Ok();
@@ -658,20 +675,22 @@ Status Render(Renderer& r, const AddForeignKeyConstraint& c) {
 }
 
 Status DropConstraint(Renderer& r, const OptString& schema, const OptString& table,
-                      const OptString& constraint) {
+                      const OptString& constraint,
+                      std::string_view drop = "DROP CONSTRAINT ") {
   if (!r.d().alter_drop_constraint)
     return r.Unsupported(
         "ALTER TABLE cannot drop constraints; the table would have to be rebuilt");
   STRATA_RETURN_IF_ERROR(r.Require(constraint, "constraintName"));
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, schema, table));
-  w.Keyword("DROP CONSTRAINT ").Ident(*constraint);
+  w.Keyword(drop).Ident(*constraint);
   r.Emit(w);
   return Status::Ok();
 }
 
 Status Render(Renderer& r, const DropForeignKeyConstraint& c) {
-  return DropConstraint(r, c.base_table_schema_name, c.base_table_name, c.constraint_name);
+  return DropConstraint(r, c.base_table_schema_name, c.base_table_name, c.constraint_name,
+                        r.d().drop_foreign_key);
 }
 
 Status Render(Renderer& r, const AddUniqueConstraint& c) {
@@ -695,7 +714,8 @@ Status Render(Renderer& r, const AddUniqueConstraint& c) {
 }
 
 Status Render(Renderer& r, const DropUniqueConstraint& c) {
-  return DropConstraint(r, c.schema_name, c.table_name, c.constraint_name);
+  return DropConstraint(r, c.schema_name, c.table_name, c.constraint_name,
+                        r.d().drop_unique_constraint);
 }
 
 Status Render(Renderer& r, const AddNotNullConstraint& c) {
@@ -714,7 +734,13 @@ Status Render(Renderer& r, const AddNotNullConstraint& c) {
   }
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
-  w.Keyword("ALTER COLUMN  ").Ident(*c.column_name).Keyword(" SET NOT NULL");
+  if (r.d().modify_column_restates_type) {
+    STRATA_RETURN_IF_ERROR(r.Require(c.column_data_type, "columnDataType"));
+    w.Keyword("MODIFY ").Ident(*c.column_name).Keyword(" ").Type(*c.column_data_type)
+        .Keyword(" NOT NULL");
+  } else {
+    w.Keyword("ALTER COLUMN  ").Ident(*c.column_name).Keyword(" SET NOT NULL");
+  }
   r.Emit(w);
   return Status::Ok();
 }
@@ -725,7 +751,13 @@ Status Render(Renderer& r, const DropNotNullConstraint& c) {
   STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
-  w.Keyword("ALTER COLUMN  ").Ident(*c.column_name).Keyword(" DROP NOT NULL");
+  if (r.d().modify_column_restates_type) {
+    STRATA_RETURN_IF_ERROR(r.Require(c.column_data_type, "columnDataType"));
+    w.Keyword("MODIFY ").Ident(*c.column_name).Keyword(" ").Type(*c.column_data_type)
+        .Keyword(" NULL");
+  } else {
+    w.Keyword("ALTER COLUMN  ").Ident(*c.column_name).Keyword(" DROP NOT NULL");
+  }
   r.Emit(w);
   return Status::Ok();
 }
@@ -738,7 +770,7 @@ Status Render(Renderer& r, const AddDefaultValue& c) {
   STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
-  w.Keyword("ALTER COLUMN  ").Ident(*c.column_name).Keyword(" SET DEFAULT ");
+  w.Keyword(r.d().set_default_prefix).Ident(*c.column_name).Keyword(" SET DEFAULT ");
   if (c.default_value) {
     w.Literal(*c.default_value);
   } else if (c.default_value_numeric) {
@@ -775,7 +807,7 @@ Status Render(Renderer& r, const DropDefaultValue& c) {
   STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
-  w.Keyword("ALTER COLUMN ").Ident(*c.column_name).Keyword(" DROP DEFAULT");
+  w.Keyword(r.d().drop_default_prefix).Ident(*c.column_name).Keyword(" DROP DEFAULT");
   r.Emit(w);
   return Status::Ok();
 }
@@ -890,6 +922,21 @@ Status RawType(Renderer& r, SqlWriter& w, const std::string& type) {
 }
 
 Status Render(Renderer& r, const AddAutoIncrement& c) {
+  if (r.d().modify_column_restates_type) {  // MySQL: MODIFY c type AUTO_INCREMENT
+    STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+    STRATA_RETURN_IF_ERROR(r.Require(c.column_data_type, "columnDataType"));
+    SqlWriter w = r.W();
+    STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
+    w.Keyword("MODIFY ").Ident(*c.column_name).Keyword(" ").Type(*c.column_data_type, true);
+    r.Emit(w);
+    if (c.start_with) {
+      SqlWriter s = r.W();
+      STRATA_RETURN_IF_ERROR(r.AlterTable(s, c.schema_name, c.table_name));
+      s.Keyword("AUTO_INCREMENT=").Number(c.start_with->text);
+      r.Emit(s);
+    }
+    return Status::Ok();
+  }
   if (!r.d().supports_sequences || !r.d().alter_column_default)
     return r.Unsupported(
         "a column cannot be made auto-increment after the table exists; "
@@ -966,7 +1013,9 @@ Status Render(Renderer& r, const AddPrimaryKey& c) {
         "ALTER TABLE cannot add a primary key; declare primaryKey: true in "
         "createTable");
   STRATA_RETURN_IF_ERROR(r.Require(c.column_names, "columnNames"));
-  bool named = c.constraint_name && !c.constraint_name->empty();
+  // MySQL's primary key is always named PRIMARY.
+  bool named = c.constraint_name && !c.constraint_name->empty() &&
+               !r.d().drop_primary_key_unnamed;
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
   w.Keyword("ADD ");
@@ -995,6 +1044,13 @@ Status Render(Renderer& r, const DropPrimaryKey& c) {
     return r.Unsupported(
         "ALTER TABLE cannot drop a primary key; the table would have to be "
         "rebuilt");
+  if (r.d().drop_primary_key_unnamed) {
+    SqlWriter w = r.W();
+    STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
+    w.Keyword("DROP PRIMARY KEY");
+    r.Emit(w);
+    return Status::Ok();
+  }
   if (c.constraint_name && !c.constraint_name->empty())
     return DropConstraint(r, c.schema_name, c.table_name, c.constraint_name);
   STRATA_RETURN_IF_ERROR(r.Require(c.table_name, "tableName"));
@@ -1181,9 +1237,13 @@ Status Render(Renderer& r, const ModifyDataType& c) {
     return r.Invalid("newDataType '" + *c.new_data_type + "' is not a type name");
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
-  w.Keyword("ALTER COLUMN ").Ident(*c.column_name).Keyword(" TYPE ").Type(*c.new_data_type)
-      .Keyword(" USING (").Ident(*c.column_name).Keyword("::").Type(*c.new_data_type)
-      .Keyword(")");
+  if (r.d().modify_column_restates_type) {
+    w.Keyword("MODIFY ").Ident(*c.column_name).Keyword(" ").Type(*c.new_data_type);
+  } else {
+    w.Keyword("ALTER COLUMN ").Ident(*c.column_name).Keyword(" TYPE ").Type(*c.new_data_type)
+        .Keyword(" USING (").Ident(*c.column_name).Keyword("::").Type(*c.new_data_type)
+        .Keyword(")");
+  }
   r.Emit(w);
   return Status::Ok();
 }

@@ -67,12 +67,13 @@ bool NeedsQuoting(const Dialect& dialect, std::string_view name) {
 
 std::string QuoteIdent(const Dialect& dialect, std::string_view name) {
   if (!NeedsQuoting(dialect, name)) return std::string(name);
-  std::string out = "\"";
+  const char q = dialect.identifier_quote;
+  std::string out(1, q);
   for (char c : name) {
-    if (c == '"') out += '"';
+    if (c == q) out += q;
     out += c;
   }
-  out += '"';
+  out += q;
   return out;
 }
 
