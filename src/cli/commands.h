@@ -45,6 +45,11 @@ Result<std::unique_ptr<ChangeLogLock>> TakeLock(Session& session,
                                                 const GlobalOptions& o,
                                                 const Streams& io);
 
+// Called right after TakeLock: re-reads the history only when another
+// process changed it since OpenSession read it (a COUNT/MAX check), so a
+// command reads the whole history once. Sets *changed accordingly.
+Status RefreshHistoryUnderLock(Session& session, bool* changed);
+
 // Shared by update and rollback: runs `plan` under `lock`.
 // Progress lines go to io.out.
 Status ExecutePlan(Session& session, const Plan& plan, const Streams& io,

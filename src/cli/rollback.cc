@@ -73,10 +73,13 @@ Status RunRollback(const GlobalOptions& o, const RollbackOptions& r,
   }
   auto lock = TakeLock(session, o, io);
   if (!lock.ok()) return lock.status();
-  Status s = ReadHistory(*session.conn, &session.ctx, &session.history);
+  bool changed = false;
+  Status s = RefreshHistoryUnderLock(session, &changed);
   if (!s.ok()) return s;
-  plan = MakePlan(session, session.history, r);
-  if (!plan.ok()) return plan.status();
+  if (changed) {
+    plan = MakePlan(session, session.history, r);
+    if (!plan.ok()) return plan.status();
+  }
   RunSummary summary;
   s = ExecutePlan(session, *plan, io, &summary, lock->get());
   if (!s.ok()) return s;

@@ -13,7 +13,8 @@ Status RunTag(const GlobalOptions& o, const std::string& tag, const Streams& io)
     return Status::NotFound("Cannot tag an empty database: no changeset has been applied");
   auto lock = TakeLock(session, o, io);
   if (!lock.ok()) return lock.status();
-  Status s = ReadHistory(*session.conn, &session.ctx, &session.history);
+  bool changed = false;
+  Status s = RefreshHistoryUnderLock(session, &changed);
   if (!s.ok()) return s;
   if (session.history.empty())  // rolled back while we waited for the lock
     return Status::NotFound("Cannot tag an empty database: no changeset has been applied");

@@ -16,6 +16,15 @@ Result<std::unique_ptr<ChangeLogLock>> TakeLock(Session& session,
                                 });
 }
 
+Status RefreshHistoryUnderLock(Session& session, bool* changed) {
+  Result<bool> unchanged =
+      HistoryUnchanged(*session.conn, session.ctx, session.history);
+  if (!unchanged.ok()) return unchanged.status();
+  *changed = !*unchanged;
+  if (!*changed) return Status::Ok();
+  return ReadHistory(*session.conn, &session.ctx, &session.history);
+}
+
 Status ExecutePlan(Session& session, const Plan& plan, const Streams& io,
                    RunSummary* summary, ChangeLogLock* lock) {
   return RunPlan(*session.conn, plan,
@@ -53,13 +62,10 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
   // under it); plan again only if the history changed before we held it.
   auto lock = TakeLock(session, o, io);
   if (!lock.ok()) return lock.status();
-  Result<bool> unchanged =
-      HistoryUnchanged(*session.conn, session.ctx, session.history);
-  if (!unchanged.ok()) return unchanged.status();
-  Status s;
-  if (!*unchanged) {
-    s = ReadHistory(*session.conn, &session.ctx, &session.history);
-    if (!s.ok()) return s;
+  bool changed = false;
+  Status s = RefreshHistoryUnderLock(session, &changed);
+  if (!s.ok()) return s;
+  if (changed) {
     plan = PlanUpdate(session.changelog, session.history, session.ctx);
     if (!plan.ok()) return plan.status();
   }
