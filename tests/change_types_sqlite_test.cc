@@ -100,16 +100,21 @@ TEST(ChangeTypesSqlite, UnsupportedTypesFailBeforeAnythingRuns) {
 )y");
   CmdResult r = RunStrata(Args(url, "c.yaml", {"update"}), dir);
   EXPECT_EQ(r.exit_code, 1);
-  int line = 25;
-  for (const char* name :
-       {"addAutoIncrement", "addLookupTable", "addPrimaryKey", "dropPrimaryKey",
-        "dropAllForeignKeyConstraints", "createSequence", "alterSequence", "dropSequence",
-        "renameSequence", "createProcedure", "dropProcedure", "renameView", "modifyDataType",
-        "setColumnRemarks", "setTableRemarks"}) {
+  // addPrimaryKey, dropPrimaryKey and modifyDataType rebuild the table
+  // (sqlite_rebuild_sqlite_test.cc); addAutoIncrement needs posts.id to be
+  // its primary key first.
+  for (auto [line, name] : std::vector<std::pair<int, const char*>>{
+           {25, "addAutoIncrement"}, {26, "addLookupTable"},
+           {29, "dropAllForeignKeyConstraints"}, {30, "createSequence"},
+           {31, "alterSequence"}, {32, "dropSequence"}, {33, "renameSequence"},
+           {34, "createProcedure"}, {35, "dropProcedure"}, {36, "renameView"},
+           {38, "setColumnRemarks"}, {39, "setTableRemarks"}}) {
     std::string expected =
-        "c.yaml:" + std::to_string(line++) + ":11: " + name + " is not supported on SQLite: ";
+        "c.yaml:" + std::to_string(line) + ":11: " + name + " is not supported on SQLite: ";
     EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
   }
+  for (const char* name : {"addPrimaryKey", "dropPrimaryKey", "modifyDataType"})
+    EXPECT_EQ(r.err.find(std::string(name) + " is not supported"), std::string::npos) << r.err;
   EXPECT_FALSE(HasTable(url, "authors"));  // nothing ran, not even setup
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "strata/dialect.h"
+#include "strata/executor.h"
 #include "strata/load.h"
 #include "strata/render.h"
 
@@ -32,6 +33,7 @@ std::string Slurp(const fs::path& p) {
 std::string Line(const Statement& x) {
   switch (x.kind) {
     case Statement::Kind::kSql:
+    case Statement::Kind::kCheck:
       return x.sql + ";\n";
     case Statement::Kind::kOutput:
       return "-- output to " + x.target + ": " + x.sql + "\n";
@@ -55,31 +57,42 @@ std::string RenderGolden(const std::string& yaml, const std::string& name,
   }
   RenderOptions ro;
   ro.dialect = &d;
+  // The catalog of an offline run (empty at first), as update-sql has it;
+  // each changeset's rollback is rendered against a copy that holds
+  // everything up to and including that changeset.
+  std::vector<std::string> applied;
+  auto catalog_after = [&]() {
+    std::unique_ptr<Catalog> c = std::move(*NewCatalog(d, nullptr));
+    if (c)
+      for (const std::string& sql : applied) (void)c->Apply(sql);
+    return c;
+  };
+  auto render = [&](const Change& c, Catalog* catalog, bool record) {
+    std::vector<Statement> st;
+    ro.catalog = catalog;
+    Status s = RenderChange(c, ro, &st);
+    if (!s.ok()) {
+      out += "-- ERROR: " + s.message() + "\n";
+      return;
+    }
+    for (const Statement& x : st) {
+      out += Line(x);
+      if (x.kind != Statement::Kind::kSql || !catalog) continue;
+      (void)catalog->Apply(x.sql);
+      if (record) applied.push_back(x.sql);
+    }
+  };
+  std::unique_ptr<Catalog> forward = catalog_after();
   for (const ChangeSet& cs : loaded.changelog.changesets) {
     out += "-- Changeset " + cs.Identity() + "\n";
-    for (const Change& c : cs.changes) {
-      std::vector<Statement> st;
-      Status s = RenderChange(c, ro, &st);
-      if (!s.ok()) {
-        out += "-- ERROR: " + s.message() + "\n";
-        continue;
-      }
-      for (const Statement& x : st) out += Line(x);
-    }
+    for (const Change& c : cs.changes) render(c, forward.get(), true);
     out += "-- Rollback " + cs.Identity() + "\n";
     auto rb = RollbackChanges(cs, &d);
     if (!rb.ok()) {
       out += "-- ERROR: " + rb.status().message() + "\n";
     } else {
-      for (const Change& c : *rb) {
-        std::vector<Statement> st;
-        Status s = RenderChange(c, ro, &st);
-        if (!s.ok()) {
-          out += "-- ERROR: " + s.message() + "\n";
-          continue;
-        }
-        for (const Statement& x : st) out += Line(x);
-      }
+      std::unique_ptr<Catalog> back = catalog_after();
+      for (const Change& c : *rb) render(c, back.get(), false);
     }
     out += "\n";
   }

@@ -963,61 +963,55 @@ TEST(SqliteUnsupported, MessagesNameChangeLocationAndReason) {
     EXPECT_EQ(s.code(), Status::Code::kUnsupported) << msg;
     EXPECT_EQ(s.message(), at + msg);
   };
+  // What SQLite does by rebuilding the table needs the table's definition
+  // (tests/sqlite_rebuild_test.cc); without a catalog it is an error naming
+  // the table.
+  auto unknown = [&](Change c) {
+    std::visit([](auto& x) { x.loc = Loc(); }, c);
+    Status s = RenderStatus(c, SL);
+    EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+    EXPECT_EQ(s.message(), at + std::string(ChangeName(c)) +
+                               ": table 't' is unknown to Strata; SQLite cannot make this "
+                               "change in place, and rebuilding the table needs its current "
+                               "definition (create it in the database or earlier in the "
+                               "changelog)");
+  };
   AddForeignKeyConstraint fk;
   fk.base_table_name = "t";
   fk.base_column_names = "c";
   fk.constraint_name = "fk";
   fk.referenced_table_name = "r";
   fk.referenced_column_names = "id";
-  expect(fk,
-         "addForeignKeyConstraint is not supported on SQLite: ALTER TABLE "
-         "cannot add constraints; declare the foreign key in createTable "
-         "(references/foreignKeyName)");
+  unknown(fk);
   DropForeignKeyConstraint dfk;
   dfk.base_table_name = "t";
   dfk.constraint_name = "fk";
-  expect(dfk,
-         "dropForeignKeyConstraint is not supported on SQLite: ALTER TABLE "
-         "cannot drop constraints; the table would have to be rebuilt");
+  unknown(dfk);
   AddUniqueConstraint uq;
   uq.table_name = "t";
   uq.column_names = "c";
-  expect(uq,
-         "addUniqueConstraint is not supported on SQLite: ALTER TABLE cannot "
-         "add constraints; declare the column unique in createTable or use "
-         "createIndex with unique: true");
+  unknown(uq);
   DropUniqueConstraint du;
   du.table_name = "t";
   du.constraint_name = "u";
-  expect(du,
-         "dropUniqueConstraint is not supported on SQLite: ALTER TABLE cannot "
-         "drop constraints; the table would have to be rebuilt");
+  unknown(du);
   AddNotNullConstraint nn;
   nn.table_name = "t";
   nn.column_name = "c";
-  expect(nn,
-         "addNotNullConstraint is not supported on SQLite: ALTER TABLE cannot "
-         "change a column's nullability; declare nullable: false in createTable");
+  unknown(nn);
   DropNotNullConstraint dnn;
   dnn.table_name = "t";
   dnn.column_name = "c";
-  expect(dnn,
-         "dropNotNullConstraint is not supported on SQLite: ALTER TABLE cannot "
-         "change a column's nullability");
+  unknown(dnn);
   AddDefaultValue adv;
   adv.table_name = "t";
   adv.column_name = "c";
   adv.default_value = "x";
-  expect(adv,
-         "addDefaultValue is not supported on SQLite: ALTER TABLE cannot "
-         "change a column's default; declare the default in createTable or "
-         "addColumn");
+  unknown(adv);
   DropDefaultValue ddv;
   ddv.table_name = "t";
   ddv.column_name = "c";
-  expect(ddv,
-         "dropDefaultValue is not supported on SQLite: ALTER TABLE cannot "
-         "change a column's default");
+  unknown(ddv);
 
   DropTable dt;
   dt.table_name = "t";
@@ -1737,6 +1731,9 @@ TEST(NewTypes, SqliteSupportedOrExplicitlyNot) {
   ai.table_name = "t";
   ai.column_name = "id";
   ai.loc = Loc();
+  EXPECT_NE(RenderStatus(ai, SL).message().find("addAutoIncrement: table 't' is unknown to Strata"),
+            std::string::npos);
+  ai.increment_by = Numeric{"2"};
   unsupported(ai);
   AddLookupTable lt;
   lt.existing_table_name = "t";
@@ -1745,15 +1742,24 @@ TEST(NewTypes, SqliteSupportedOrExplicitlyNot) {
   lt.new_column_name = "c";
   lt.loc = Loc();
   unsupported(lt);
+  // Rebuilt when the table is known (tests/sqlite_rebuild_test.cc).
+  auto unknown = [](const Change& c) {
+    Status s = RenderStatus(c, SL);
+    EXPECT_EQ(s.code(), Status::Code::kInvalidInput) << ChangeName(c) << ": " << s.message();
+    EXPECT_NE(s.message().find("changelog.yaml:12:7: " + std::string(ChangeName(c)) +
+                               ": table 't' is unknown to Strata"),
+              std::string::npos)
+        << s.message();
+  };
   AddPrimaryKey pk;
   pk.table_name = "t";
   pk.column_names = "id";
   pk.loc = Loc();
-  unsupported(pk);
+  unknown(pk);
   DropPrimaryKey dpk;
   dpk.table_name = "t";
   dpk.loc = Loc();
-  unsupported(dpk);
+  unknown(dpk);
   DropAllForeignKeyConstraints dafk;
   dafk.base_table_name = "t";
   dafk.loc = Loc();
@@ -1789,7 +1795,7 @@ TEST(NewTypes, SqliteSupportedOrExplicitlyNot) {
   md.column_name = "c";
   md.new_data_type = "bigint";
   md.loc = Loc();
-  unsupported(md);
+  unknown(md);
   SetColumnRemarks scr;
   scr.table_name = "t";
   scr.column_name = "c";

@@ -104,6 +104,17 @@ struct Dialect {
   bool modify_column_restates_type = false;
   // DROP PRIMARY KEY needs no constraint name.
   bool drop_primary_key_unnamed = false;
+
+  // ---- SQLite's table rebuild (src/render/rebuild.cc): what ALTER TABLE
+  // cannot do is done by copying the table into a new definition.
+  bool rebuilds_tables = false;
+  // Run outside the changeset's transaction around a rebuild.
+  std::string_view foreign_keys_off_sql = {};
+  std::string_view foreign_keys_on_sql = {};
+  // Also run after a rebuild, in case it failed between the rebuild's own
+  // PRAGMA legacy_alter_table = ON and OFF (a connection setting that
+  // ROLLBACK does not undo).
+  std::string_view reset_alter_sql = {};
 };
 
 // createTable's primary-key constraint name when none is given:

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "strata/catalog.h"
 #include "strata/connection.h"
 #include "strata/plan.h"
 #include "strata/status.h"
@@ -27,6 +28,13 @@ Result<bool> HistoryUnchanged(Connection& conn, const PlanContext& ctx,
 // steps), each in autocommit; a table created meanwhile by another process
 // is not an error.
 Status EnsureTrackingTables(Connection& conn, PlanContext* ctx);
+
+// The schema catalog the renderer consults for `dialect`'s engine
+// (catalog.h): for SQLite, an in-memory database holding a copy of `live`'s
+// schema (empty when `live` is null: offline:sqlite) that replays what the
+// plan applies to it. Null (no error) for engines without one yet. One
+// catalog serves one plan: planning again needs a new one.
+Result<std::unique_ptr<Catalog>> NewCatalog(const Dialect& dialect, Connection* live);
 
 // Progress lines ("Running Changeset: …") and notices go through this.
 using Reporter = std::function<void(const std::string&)>;

@@ -71,6 +71,10 @@ struct PlanStep {
   std::vector<Statement> statements;     // the change (or rollback) SQL
   std::vector<Statement> history;        // databasechangelog bookkeeping
   bool in_transaction = true;
+  // Run outside the step's transaction, before it starts and after it ends
+  // (also when it fails): PRAGMA foreign_keys OFF/ON around a SQLite table
+  // rebuild (see Statement::foreign_keys_off).
+  std::vector<Statement> before, after;
 };
 
 struct Plan {
@@ -82,6 +86,8 @@ struct Plan {
 // Everything a planner needs to know about the target.
 struct PlanContext {
   const Dialect* dialect = nullptr;
+  // render.catalog, when set, is told every statement the plan will run, in
+  // order (Catalog::Apply), as it is planned.
   RenderOptions render;
   TrackingTables tables;
   bool changelog_table_exists = false;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "strata/catalog.h"
 #include "strata/dialect.h"
 #include "strata/model.h"
 #include "strata/status.h"
@@ -15,6 +16,9 @@ struct RenderOptions {
   const Dialect* dialect = nullptr;
   // --default-schema-name: qualifies names that have no schemaName.
   std::optional<std::string> default_schema;
+  // The target's schema as it will be when the change runs. Needed where
+  // the engine rebuilds a table (SQLite); null: such a change is an error.
+  Catalog* catalog = nullptr;
 };
 
 // One statement to run, without a trailing delimiter, or (output, stop) an
@@ -26,9 +30,18 @@ struct Statement {
     kSql,     // executed
     kOutput,  // `sql` is shown on `target` (STDERR, STDOUT, ...), not run
     kStop,    // the run stops here with `sql` as the error message
+    kCheck,   // a query run for its rows: any row fails the changeset
+              // (PRAGMA foreign_key_check); scripts print it as SQL
   };
   Kind kind = Kind::kSql;
   std::string target;  // kOutput only
+  // The statement must run with foreign-key enforcement off: SQLite's table
+  // rebuild drops the old table, and with enforcement on that DROP deletes
+  // (or cascades into) the child rows. SQLite ignores PRAGMA foreign_keys
+  // inside a transaction, so the plan turns enforcement off before the
+  // changeset's transaction and on after it (PlanStep::before/after), and
+  // the rebuild checks the keys itself (kCheck) before COMMIT.
+  bool foreign_keys_off = false;
 };
 
 // Appends the statements for `change`, in execution order. A change the

@@ -57,6 +57,13 @@ Status RunRollback(const GlobalOptions& o, const RollbackOptions& r,
   if (offline) offline_history = HistoryFromChangeLog(session.changelog);
   const History& history = offline ? offline_history : session.history;
 
+  if (Status s = FreshCatalog(session); !s.ok()) return s;
+  if (offline) {
+    // The catalog starts as the schema the whole changelog would leave,
+    // which the rollback then undoes. A change that cannot be planned
+    // leaves its tables unknown, and rolling them back is then an error.
+    (void)PlanUpdate(session.changelog, History(), session.ctx);
+  }
   Result<Plan> plan = MakePlan(session, history, r);
   if (!plan.ok()) return plan.status();
   std::string title = !r.tag.empty()
@@ -77,6 +84,7 @@ Status RunRollback(const GlobalOptions& o, const RollbackOptions& r,
   Status s = RefreshHistoryUnderLock(session, &changed);
   if (!s.ok()) return s;
   if (changed) {
+    if (Status f = FreshCatalog(session); !f.ok()) return f;
     plan = MakePlan(session, session.history, r);
     if (!plan.ok()) return plan.status();
   }

@@ -6,6 +6,17 @@
 
 namespace strata::cli {
 
+Status FreshCatalog(Session& session) {
+  session.ctx.render.catalog = nullptr;
+  session.catalog.reset();
+  Result<std::unique_ptr<Catalog>> catalog =
+      NewCatalog(*session.ctx.dialect, session.conn.get());
+  if (!catalog.ok()) return catalog.status();
+  session.catalog = std::move(*catalog);
+  session.ctx.render.catalog = session.catalog.get();
+  return Status::Ok();
+}
+
 Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
   Session session;
   if (options.url.empty())

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "strata/catalog.h"
 #include "strata/connection.h"
 #include "strata/load.h"
 #include "strata/model.h"
@@ -34,7 +35,13 @@ struct Session {
   PlanContext ctx;
   DatabaseChangeLog changelog;
   History history;
+  // ctx.render.catalog points here; see FreshCatalog.
+  std::unique_ptr<Catalog> catalog;
 };
+
+// Gives the session a new catalog of the target's current schema (before
+// every plan: a catalog replays one plan's statements).
+Status FreshCatalog(Session& session);
 
 enum Needs : unsigned {
   kChangeLog = 1,      // --changelog-file is required and loaded

@@ -40,6 +40,7 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
       OpenSession(o, kChangeLog | (sql_only ? kOfflineOk : 0u));
   if (!opened.ok()) return opened.status();
   Session& session = *opened;
+  if (Status s = FreshCatalog(session); !s.ok()) return s;
   Result<Plan> plan = PlanUpdate(session.changelog, session.history, session.ctx);
   if (!plan.ok()) return plan.status();
 
@@ -66,6 +67,7 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
   Status s = RefreshHistoryUnderLock(session, &changed);
   if (!s.ok()) return s;
   if (changed) {
+    if (Status f = FreshCatalog(session); !f.ok()) return f;
     plan = PlanUpdate(session.changelog, session.history, session.ctx);
     if (!plan.ok()) return plan.status();
   }

@@ -326,6 +326,24 @@ Status RunStatements(Connection& conn, const std::vector<Statement>& stmts,
       return Status::Database(
           "liquibase.change.core.StopChange$StopChangeException: " + st.sql);
     }
+    if (st.kind == Statement::Kind::kCheck) {
+      std::vector<Row> rows;
+      Status s = conn.Query(st.sql, &rows);
+      if (!s.ok()) return s;
+      if (!rows.empty()) {
+        std::string shown;
+        for (size_t i = 0; i < rows.size() && i < 5; ++i) {
+          shown += "\n    ";
+          for (size_t c = 0; c < rows[i].size(); ++c)
+            shown += (c ? " | " : "") + rows[i][c].value_or("NULL");
+        }
+        return Status::Database(fmt::format("{} returned {} row{}:{}", st.sql, rows.size(),
+                                            rows.size() == 1 ? "" : "s", shown));
+      }
+      ++*done;
+      Checkpoint();
+      continue;
+    }
     Status s = conn.Execute(st.sql);
     if (!s.ok()) return s;
     ++*done;
@@ -366,7 +384,14 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
     size_t done = 0;
     Status s;
     Checkpoint();
-    if (in_tx) {
+    // before/after run outside the transaction (PRAGMA foreign_keys has no
+    // effect inside one); `after` runs whatever happened.
+    for (const Statement& b : step.before) {
+      if (s.ok()) s = conn.Execute(b.sql);
+    }
+    if (!s.ok()) {
+      // nothing of the step ran
+    } else if (in_tx) {
       s = conn.Execute("BEGIN");
       if (s.ok()) s = RunStatements(conn, step.statements, &done);
       if (s.ok()) s = RunStatements(conn, step.history, &done);
@@ -376,6 +401,10 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
     } else {
       s = RunStatements(conn, step.statements, &done);
       if (s.ok()) s = RunStatements(conn, step.history, &done);
+    }
+    for (const Statement& a : step.after) {
+      Status restored = conn.Execute(a.sql);
+      if (s.ok() && !restored.ok()) s = restored;
     }
     if (s.ok()) {
       ++summary->run;

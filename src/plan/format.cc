@@ -44,10 +44,11 @@ std::string FormatPlan(const Plan& plan, std::string_view title,
     for (const std::string& c : step.comments) out += "-- " + c + "\n";
     if (!step.in_transaction)
       out += "-- runInTransaction:false: the statements below run outside a transaction\n";
+    for (const Statement& s : step.before) out += Terminated(s.sql);
     for (const Statement& s : step.statements) {
       // output and stop run no SQL: the script shows what they do, every
       // line commented so that a multi-line message never becomes SQL.
-      if (s.kind == Statement::Kind::kSql) {
+      if (s.kind == Statement::Kind::kSql || s.kind == Statement::Kind::kCheck) {
         out += Terminated(s.sql);
         continue;
       }
@@ -59,6 +60,7 @@ std::string FormatPlan(const Plan& plan, std::string_view title,
       out += fmt::format("-- {}: {}\n\n", what, text);
     }
     for (const Statement& s : step.history) out += Terminated(s.sql);
+    for (const Statement& s : step.after) out += Terminated(s.sql);
   }
   return out;
 }

@@ -155,12 +155,34 @@ Statement DeleteHistory(const PlanContext& ctx, const HistoryRow& row) {
   return {w.Take()};
 }
 
+// Tells the catalog what will run, so that later changes see its effect.
+void ApplyToCatalog(const PlanContext& ctx, const std::vector<Statement>& stmts,
+                    size_t from) {
+  if (!ctx.render.catalog) return;
+  for (size_t i = from; i < stmts.size(); ++i)
+    if (stmts[i].kind == Statement::Kind::kSql)
+      (void)ctx.render.catalog->Apply(stmts[i].sql);  // failures poison lookups
+}
+
 // Renders `changes` into `step`; appends "location: message" on failure.
 void RenderInto(const std::vector<Change>& changes, const PlanContext& ctx,
                 PlanStep* step, std::vector<std::string>* errors) {
   for (const Change& c : changes) {
+    size_t from = step->statements.size();
     Status s = RenderChange(c, ctx.render, &step->statements);
-    if (!s.ok()) errors->push_back(s.message());
+    if (!s.ok()) {
+      errors->push_back(s.message());
+      continue;
+    }
+    ApplyToCatalog(ctx, step->statements, from);
+  }
+  bool fk_off = std::any_of(step->statements.begin(), step->statements.end(),
+                            [](const Statement& st) { return st.foreign_keys_off; });
+  if (fk_off && !ctx.dialect->foreign_keys_off_sql.empty()) {
+    step->before.push_back({std::string(ctx.dialect->foreign_keys_off_sql)});
+    step->after.push_back({std::string(ctx.dialect->foreign_keys_on_sql)});
+    if (!ctx.dialect->reset_alter_sql.empty())
+      step->after.push_back({std::string(ctx.dialect->reset_alter_sql)});
   }
 }
 

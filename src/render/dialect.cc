@@ -398,6 +398,10 @@ constexpr Dialect kSqlite = {
     .upsert_as_plpgsql_block = false,
     .implicit_schema = "main",
     .display_name = "SQLite",
+    .rebuilds_tables = true,
+    .foreign_keys_off_sql = "PRAGMA foreign_keys = OFF",
+    .foreign_keys_on_sql = "PRAGMA foreign_keys = ON",
+    .reset_alter_sql = "PRAGMA legacy_alter_table = OFF",
 };
 
 constexpr Dialect MakeMysql(Engine engine, std::string_view name,

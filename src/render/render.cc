@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <string>
 #include <type_traits>
 #include <variant>
 #include <vector>
 
 #include "render/load_data.h"
+#include "render/rebuild.h"
 #include "strata/sql_writer.h"
 
 namespace strata {
@@ -80,6 +82,7 @@ class Renderer {
   }
   std::string_view name() const { return name_; }
   const OptString& default_schema() const { return options_.default_schema; }
+  Catalog* catalog() const { return options_.catalog; }
 
   std::string Prefix() const {
     std::string where = loc_.ToString();
@@ -326,6 +329,48 @@ class Renderer {
     return Status::Ok();
   }
 
+  // The change as a table rebuild (SQLite): `edit` turns the table's
+  // current definition into the new one. `before_edit`, when given, first
+  // applies what earlier statements of this same change do (mergeColumns'
+  // ADD). An engine that cannot rebuild tables answers Unsupported(`why`).
+  using Edit = std::function<Status(TableDefinition&)>;
+  Status Rebuild(const OptString& schema, const OptString& table,
+                 std::string_view why, const Edit& edit,
+                 const Edit& before_edit = nullptr) {
+    if (!d_.rebuilds_tables) return Unsupported(why);
+    STRATA_RETURN_IF_ERROR(Require(table, "tableName"));
+    OptString s;
+    STRATA_RETURN_IF_ERROR(Schema(schema, &s));
+    Result<TableDefinition> current = Status::NotFound("no catalog");
+    if (options_.catalog) current = options_.catalog->Table(s, *table);
+    if (!current.ok()) {
+      std::string why_not = options_.catalog && current.status().code() != Status::Code::kNotFound
+                                ? ": " + current.status().message()
+                                : " to Strata";
+      return Status::InvalidInput(
+          Prefix() + std::string(name_) + ": table '" + *table + "' is unknown" +
+          why_not + "; " + std::string(d_.display_name) +
+          " cannot make this change in place, and rebuilding the table needs "
+          "its current definition (create it in the database or earlier in "
+          "the changelog)");
+    }
+    TableDefinition before = std::move(*current);
+    if (before_edit) STRATA_RETURN_IF_ERROR(before_edit(before));
+    TableDefinition after = before;
+    STRATA_RETURN_IF_ERROR(edit(after));
+    std::string where = Prefix();
+    if (!where.empty()) where.resize(where.size() - 2);  // no ": "
+    where += where.empty() ? std::string(name_) : " " + std::string(name_);
+    return detail::RebuildTableSql(d_, before, after, where, &out);
+  }
+
+  // `column` of `t`, or an error naming the table.
+  Result<CatalogColumn*> ColumnOf(TableDefinition& t, const std::string& column) const {
+    CatalogColumn* c = t.Column(column);
+    if (!c) return Invalid("table '" + t.name + "' has no column '" + column + "'");
+    return c;
+  }
+
   bool DbmsMatches(const OptString& dbms) const {
     if (!dbms || Trim(*dbms).empty()) return true;
     bool any_positive = false, matched = false;
@@ -538,12 +583,109 @@ Status Render(Renderer& r, const AddColumn& c) {
   return Status::Ok();
 }
 
+// True when `expr` names `name` as an identifier (bare or quoted).
+bool MentionsName(std::string_view expr, std::string_view name) {
+  size_t i = 0;
+  while (i < expr.size()) {
+    char ch = expr[i];
+    if (ch == '\'') {  // a string literal: skip it
+      for (++i; i < expr.size(); ++i)
+        if (expr[i] == '\'' && !(i + 1 < expr.size() && expr[i + 1] == '\'' && ++i)) break;
+      ++i;
+      continue;
+    }
+    if (ch == '"' || ch == '`' || ch == '[') {
+      char close = ch == '[' ? ']' : ch;
+      size_t end = expr.find(close, i + 1);
+      if (end == std::string_view::npos) end = expr.size();
+      if (SameName(expr.substr(i + 1, end - i - 1), name)) return true;
+      i = end + 1;
+      continue;
+    }
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_') {
+      size_t start = i;
+      while (i < expr.size() &&
+             (std::isalnum(static_cast<unsigned char>(expr[i])) || expr[i] == '_' || expr[i] == '$'))
+        ++i;
+      if (SameName(expr.substr(start, i - start), name)) return true;
+      continue;
+    }
+    ++i;
+  }
+  return false;
+}
+
+bool Contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& n) { return SameName(n, name); });
+}
+
+// SQLite's ALTER TABLE DROP COLUMN refuses a column that is part of the
+// primary key, a UNIQUE or FOREIGN KEY constraint, an index or a CHECK:
+// such columns are dropped by a rebuild that drops those with them, as
+// PostgreSQL's DROP COLUMN does. `add` (mergeColumns) is a column added by
+// an earlier statement of the same change. Without the table in the
+// catalog, the native statement is written and the engine decides.
+Status DropColumns(Renderer& r, const OptString& schema, const OptString& table,
+                   const std::vector<std::string>& names,
+                   const std::optional<CatalogColumn>& add, bool* rebuilt) {
+  *rebuilt = false;
+  if (!r.d().rebuilds_tables || !r.catalog()) return Status::Ok();
+  STRATA_RETURN_IF_ERROR(r.Require(table, "tableName"));
+  OptString s;
+  STRATA_RETURN_IF_ERROR(r.Schema(schema, &s));
+  Result<TableDefinition> t = r.catalog()->Table(s, *table);
+  if (!t.ok()) return Status::Ok();
+  bool needed = false;
+  for (const std::string& n : names) {
+    const CatalogColumn* col = t->Column(n);
+    if (!col) continue;
+    needed = needed || col->primary_key > 0;
+    for (const CatalogUnique& u : t->uniques) needed = needed || Contains(u.columns, n);
+    for (const CatalogForeignKey& k : t->foreign_keys) needed = needed || Contains(k.columns, n);
+    for (const CatalogIndex& i : t->indexes) needed = needed || Contains(i.columns, n);
+    for (const CatalogCheck& k : t->checks) needed = needed || MentionsName(k.expression_sql, n);
+  }
+  if (!needed) return Status::Ok();
+  *rebuilt = true;
+  return r.Rebuild(
+      schema, table, "",
+      [&](TableDefinition& d) -> Status {
+        for (const std::string& n : names) {
+          if (!d.Column(n)) return r.Invalid("table '" + d.name + "' has no column '" + n + "'");
+          if (d.Column(n)->primary_key > 0) {
+            for (CatalogColumn& col : d.columns) {
+              col.primary_key = 0;
+              col.autoincrement = false;
+            }
+            d.primary_key_name.reset();
+          }
+          std::erase_if(d.columns, [&](const CatalogColumn& col) { return SameName(col.name, n); });
+          std::erase_if(d.uniques, [&](const CatalogUnique& u) { return Contains(u.columns, n); });
+          std::erase_if(d.foreign_keys,
+                        [&](const CatalogForeignKey& k) { return Contains(k.columns, n); });
+          std::erase_if(d.indexes, [&](const CatalogIndex& i) { return Contains(i.columns, n); });
+          std::erase_if(d.checks,
+                        [&](const CatalogCheck& k) { return MentionsName(k.expression_sql, n); });
+        }
+        return Status::Ok();
+      },
+      [&](TableDefinition& d) -> Status {
+        if (add) d.columns.push_back(*add);
+        return Status::Ok();
+      });
+}
+
 Status Render(Renderer& r, const DropColumn& c) {
   std::vector<std::string> names;
   if (c.column_name) names.push_back(*c.column_name);
   for (const ColumnConfig& col : c.columns)
     if (col.name) names.push_back(*col.name);
   if (names.empty()) return r.Invalid("columnName or columns is required");
+  bool rebuilt = false;
+  STRATA_RETURN_IF_ERROR(
+      DropColumns(r, c.schema_name, c.table_name, names, std::nullopt, &rebuilt));
+  if (rebuilt) return Status::Ok();
   for (const std::string& n : names) {
     SqlWriter w = r.W();
     STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
@@ -632,14 +774,49 @@ Status Render(Renderer& r, const DropIndex& c) {
 }
 
 Status Render(Renderer& r, const AddForeignKeyConstraint& c) {
-  if (!r.d().alter_add_constraint)
-    return r.Unsupported(
-        "ALTER TABLE cannot add constraints; declare the foreign key in "
-        "createTable (references/foreignKeyName)");
   STRATA_RETURN_IF_ERROR(r.Require(c.constraint_name, "constraintName"));
   STRATA_RETURN_IF_ERROR(r.Require(c.base_column_names, "baseColumnNames"));
   STRATA_RETURN_IF_ERROR(r.Require(c.referenced_column_names, "referencedColumnNames"));
   STRATA_RETURN_IF_ERROR(r.Require(c.referenced_table_name, "referencedTableName"));
+  if (!r.d().alter_add_constraint) {
+    OptString ref_schema;
+    STRATA_RETURN_IF_ERROR(r.Schema(c.referenced_table_schema_name, &ref_schema));
+    return r.Rebuild(
+        c.base_table_schema_name, c.base_table_name,
+        "ALTER TABLE cannot add constraints; declare the foreign key in "
+        "createTable (references/foreignKeyName)",
+        [&](TableDefinition& t) -> Status {
+          CatalogForeignKey k;
+          k.name = c.constraint_name;
+          k.columns = SplitList(*c.base_column_names);
+          for (const std::string& col : k.columns)
+            if (!t.Column(col))
+              return r.Invalid("table '" + t.name + "' has no column '" + col + "'");
+          k.referenced_table = *c.referenced_table_name;
+          k.referenced_columns = SplitList(*c.referenced_column_names);
+          auto action = [&](const OptString& v, std::string* out) -> Status {
+            if (!v) return Status::Ok();
+            std::string a = Upper(Trim(*v));
+            for (std::string_view ok : {"CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"})
+              if (a == ok) {
+                *out = a;
+                return Status::Ok();
+              }
+            return r.Invalid("'" + *v + "' is not a foreign-key action");
+          };
+          STRATA_RETURN_IF_ERROR(action(c.on_update, &k.on_update));
+          STRATA_RETURN_IF_ERROR(action(c.on_delete, &k.on_delete));
+          if (!c.on_delete && IsTrue(c.delete_cascade)) k.on_delete = "CASCADE";
+          k.deferrable = IsTrue(c.deferrable);
+          k.initially_deferred = IsTrue(c.initially_deferred);
+          for (const CatalogForeignKey& e : t.foreign_keys)
+            if (e.name && SameName(*e.name, *c.constraint_name))
+              return r.Invalid("table '" + t.name + "' already has a foreign key named '" +
+                               *c.constraint_name + "'");
+          t.foreign_keys.push_back(std::move(k));
+          return Status::Ok();
+        });
+  }
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.base_table_schema_name, c.base_table_name));
   w.Keyword("ADD CONSTRAINT ").Ident(*c.constraint_name).Keyword(" FOREIGN KEY (");
@@ -688,17 +865,49 @@ Status DropConstraint(Renderer& r, const OptString& schema, const OptString& tab
   return Status::Ok();
 }
 
+// Removes the constraint named `name` from `list`; an error when none is.
+template <typename T>
+Status RemoveNamed(Renderer& r, std::vector<T>* list, const OptString& name,
+                   std::string_view what, const std::string& table) {
+  STRATA_RETURN_IF_ERROR(r.Require(name, "constraintName"));
+  auto it = std::find_if(list->begin(), list->end(), [&](const T& k) {
+    return k.name && SameName(*k.name, *name);
+  });
+  if (it == list->end())
+    return r.Invalid("table '" + table + "' has no " + std::string(what) + " named '" +
+                     *name + "'");
+  list->erase(it);
+  return Status::Ok();
+}
+
 Status Render(Renderer& r, const DropForeignKeyConstraint& c) {
+  if (!r.d().alter_drop_constraint)
+    return r.Rebuild(c.base_table_schema_name, c.base_table_name, "",
+                     [&](TableDefinition& t) {
+                       return RemoveNamed(r, &t.foreign_keys, c.constraint_name,
+                                          "foreign key", t.name);
+                     });
   return DropConstraint(r, c.base_table_schema_name, c.base_table_name, c.constraint_name,
                         r.d().drop_foreign_key);
 }
 
 Status Render(Renderer& r, const AddUniqueConstraint& c) {
-  if (!r.d().alter_add_constraint)
-    return r.Unsupported(
-        "ALTER TABLE cannot add constraints; declare the column unique in "
-        "createTable or use createIndex with unique: true");
   STRATA_RETURN_IF_ERROR(r.Require(c.column_names, "columnNames"));
+  if (!r.d().alter_add_constraint)
+    return r.Rebuild(
+        c.schema_name, c.table_name,
+        "ALTER TABLE cannot add constraints; declare the column unique in "
+        "createTable or use createIndex with unique: true",
+        [&](TableDefinition& t) -> Status {
+          CatalogUnique u;
+          if (c.constraint_name && !c.constraint_name->empty()) u.name = c.constraint_name;
+          u.columns = SplitList(*c.column_names);
+          for (const std::string& col : u.columns)
+            if (!t.Column(col))
+              return r.Invalid("table '" + t.name + "' has no column '" + col + "'");
+          t.uniques.push_back(std::move(u));
+          return Status::Ok();
+        });
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
   w.Keyword("ADD ");
@@ -714,16 +923,21 @@ Status Render(Renderer& r, const AddUniqueConstraint& c) {
 }
 
 Status Render(Renderer& r, const DropUniqueConstraint& c) {
+  if (!r.d().alter_drop_constraint)
+    return r.Rebuild(c.schema_name, c.table_name, "", [&](TableDefinition& t) {
+      return RemoveNamed(r, &t.uniques, c.constraint_name, "unique constraint", t.name);
+    });
   return DropConstraint(r, c.schema_name, c.table_name, c.constraint_name,
                         r.d().drop_unique_constraint);
 }
 
 Status Render(Renderer& r, const AddNotNullConstraint& c) {
-  if (!r.d().alter_column_nullability)
+  STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+  const bool rebuild = !r.d().alter_column_nullability;
+  if (rebuild && !r.d().rebuilds_tables)
     return r.Unsupported(
         "ALTER TABLE cannot change a column's nullability; declare nullable: "
         "false in createTable");
-  STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
   if (c.default_null_value) {
     SqlWriter u = r.W();
     u.Keyword("UPDATE ");
@@ -732,6 +946,13 @@ Status Render(Renderer& r, const AddNotNullConstraint& c) {
     u.Keyword(" WHERE ").Ident(*c.column_name).Keyword(" IS NULL");
     r.Emit(u);
   }
+  if (rebuild)
+    return r.Rebuild(c.schema_name, c.table_name, "", [&](TableDefinition& t) -> Status {
+      Result<CatalogColumn*> col = r.ColumnOf(t, *c.column_name);
+      if (!col.ok()) return col.status();
+      (*col)->not_null = true;
+      return Status::Ok();
+    });
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
   if (r.d().modify_column_restates_type) {
@@ -746,9 +967,16 @@ Status Render(Renderer& r, const AddNotNullConstraint& c) {
 }
 
 Status Render(Renderer& r, const DropNotNullConstraint& c) {
-  if (!r.d().alter_column_nullability)
-    return r.Unsupported("ALTER TABLE cannot change a column's nullability");
   STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+  if (!r.d().alter_column_nullability)
+    return r.Rebuild(c.schema_name, c.table_name,
+                     "ALTER TABLE cannot change a column's nullability",
+                     [&](TableDefinition& t) -> Status {
+                       Result<CatalogColumn*> col = r.ColumnOf(t, *c.column_name);
+                       if (!col.ok()) return col.status();
+                       (*col)->not_null = false;
+                       return Status::Ok();
+                     });
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
   if (r.d().modify_column_restates_type) {
@@ -763,11 +991,35 @@ Status Render(Renderer& r, const DropNotNullConstraint& c) {
 }
 
 Status Render(Renderer& r, const AddDefaultValue& c) {
-  if (!r.d().alter_column_default)
-    return r.Unsupported(
-        "ALTER TABLE cannot change a column's default; declare the default in "
-        "createTable or addColumn");
   STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+  if (!r.d().alter_column_default) {
+    SqlWriter v = r.W();
+    if (c.default_value) {
+      v.Literal(*c.default_value);
+    } else if (c.default_value_numeric) {
+      v.Number(*c.default_value_numeric);
+    } else if (c.default_value_boolean) {
+      r.Bool(v, *c.default_value_boolean);
+    } else if (c.default_value_computed) {
+      r.Computed(v, *c.default_value_computed);
+    } else if (c.default_value_date) {
+      r.Date(v, *c.default_value_date);
+    } else if (c.default_value_sequence_next) {
+      STRATA_RETURN_IF_ERROR(r.SequenceNext(v, *c.default_value_sequence_next));
+    } else {
+      v.Keyword("NULL");
+    }
+    std::string value = v.Take();
+    return r.Rebuild(c.schema_name, c.table_name,
+                     "ALTER TABLE cannot change a column's default; declare the "
+                     "default in createTable or addColumn",
+                     [&](TableDefinition& t) -> Status {
+                       Result<CatalogColumn*> col = r.ColumnOf(t, *c.column_name);
+                       if (!col.ok()) return col.status();
+                       (*col)->default_sql = value;
+                       return Status::Ok();
+                     });
+  }
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
   w.Keyword(r.d().set_default_prefix).Ident(*c.column_name).Keyword(" SET DEFAULT ");
@@ -802,9 +1054,16 @@ Status Render(Renderer& r, const AddDefaultValue& c) {
 }
 
 Status Render(Renderer& r, const DropDefaultValue& c) {
-  if (!r.d().alter_column_default)
-    return r.Unsupported("ALTER TABLE cannot change a column's default");
   STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+  if (!r.d().alter_column_default)
+    return r.Rebuild(c.schema_name, c.table_name,
+                     "ALTER TABLE cannot change a column's default",
+                     [&](TableDefinition& t) -> Status {
+                       Result<CatalogColumn*> col = r.ColumnOf(t, *c.column_name);
+                       if (!col.ok()) return col.status();
+                       (*col)->default_sql.reset();
+                       return Status::Ok();
+                     });
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
   w.Keyword(r.d().drop_default_prefix).Ident(*c.column_name).Keyword(" DROP DEFAULT");
@@ -937,12 +1196,45 @@ Status Render(Renderer& r, const AddAutoIncrement& c) {
     }
     return Status::Ok();
   }
-  if (!r.d().supports_sequences || !r.d().alter_column_default)
-    return r.Unsupported(
+  STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+  if (!r.d().supports_sequences || !r.d().alter_column_default) {
+    // SQLite: the column becomes INTEGER PRIMARY KEY AUTOINCREMENT, which
+    // needs it to be the table's only primary-key column already.
+    if (c.increment_by && c.increment_by->text != "1")
+      return r.Unsupported("AUTOINCREMENT always increments by 1");
+    STRATA_RETURN_IF_ERROR(r.Rebuild(
+        c.schema_name, c.table_name,
         "a column cannot be made auto-increment after the table exists; "
         "declare it autoIncrement in createTable (INTEGER PRIMARY KEY "
-        "AUTOINCREMENT)");
-  STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+        "AUTOINCREMENT)",
+        [&](TableDefinition& t) -> Status {
+          Result<CatalogColumn*> col = r.ColumnOf(t, *c.column_name);
+          if (!col.ok()) return col.status();
+          int keys = 0;
+          for (const CatalogColumn& k : t.columns) keys += k.primary_key > 0;
+          if ((*col)->primary_key == 0 || keys != 1)
+            return r.Unsupported("autoIncrement column '" + *c.column_name +
+                                 "' must be the table's only primary-key column "
+                                 "(INTEGER PRIMARY KEY AUTOINCREMENT); add the "
+                                 "primary key first");
+          (*col)->type = MapType(r.d(), "int");
+          (*col)->autoincrement = true;
+          return Status::Ok();
+        }));
+    if (c.start_with) {
+      // The next id is startWith unless the table already holds larger ones.
+      SqlWriter del = r.W();
+      del.Keyword("DELETE FROM sqlite_sequence WHERE name = ").Literal(*c.table_name);
+      r.Emit(del);
+      SqlWriter ins = r.W();
+      ins.Keyword("INSERT INTO sqlite_sequence (name, seq) SELECT ")
+          .Literal(*c.table_name).Keyword(", max(").Number(c.start_with->text)
+          .Keyword(" - 1, coalesce(max(").Ident(*c.column_name).Keyword("), 0)) FROM ")
+          .Ident(*c.table_name);
+      r.Emit(ins);
+    }
+    return Status::Ok();
+  }
   STRATA_RETURN_IF_ERROR(r.Require(c.table_name, "tableName"));
   OptString schema;
   STRATA_RETURN_IF_ERROR(r.Schema(c.schema_name, &schema));
@@ -1008,11 +1300,26 @@ Status Render(Renderer& r, const AddLookupTable& c) {
 }
 
 Status Render(Renderer& r, const AddPrimaryKey& c) {
-  if (!r.d().alter_add_constraint)
-    return r.Unsupported(
-        "ALTER TABLE cannot add a primary key; declare primaryKey: true in "
-        "createTable");
   STRATA_RETURN_IF_ERROR(r.Require(c.column_names, "columnNames"));
+  if (!r.d().alter_add_constraint)
+    return r.Rebuild(
+        c.schema_name, c.table_name,
+        "ALTER TABLE cannot add a primary key; declare primaryKey: true in createTable",
+        [&](TableDefinition& t) -> Status {
+          if (t.HasPrimaryKey())
+            return r.Invalid("table '" + t.name + "' already has a primary key");
+          int position = 0;
+          for (const std::string& name : SplitList(*c.column_names)) {
+            Result<CatalogColumn*> col = r.ColumnOf(t, name);
+            if (!col.ok()) return col.status();
+            (*col)->primary_key = ++position;
+            (*col)->not_null = true;  // as createTable declares key columns
+          }
+          t.primary_key_name.reset();
+          if (c.constraint_name && !c.constraint_name->empty())
+            t.primary_key_name = c.constraint_name;
+          return Status::Ok();
+        });
   // MySQL's primary key is always named PRIMARY.
   bool named = c.constraint_name && !c.constraint_name->empty() &&
                !r.d().drop_primary_key_unnamed;
@@ -1041,9 +1348,23 @@ Status Render(Renderer& r, const AddPrimaryKey& c) {
 // the table's schema is the session's current one.
 Status Render(Renderer& r, const DropPrimaryKey& c) {
   if (!r.d().alter_drop_constraint)
-    return r.Unsupported(
-        "ALTER TABLE cannot drop a primary key; the table would have to be "
-        "rebuilt");
+    return r.Rebuild(
+        c.schema_name, c.table_name,
+        "ALTER TABLE cannot drop a primary key; the table would have to be rebuilt",
+        [&](TableDefinition& t) -> Status {
+          if (!t.HasPrimaryKey())
+            return r.Invalid("table '" + t.name + "' has no primary key");
+          if (c.constraint_name && !c.constraint_name->empty() && t.primary_key_name &&
+              !SameName(*c.constraint_name, *t.primary_key_name))
+            return r.Invalid("the primary key of table '" + t.name + "' is named '" +
+                             *t.primary_key_name + "', not '" + *c.constraint_name + "'");
+          for (CatalogColumn& col : t.columns) {
+            col.primary_key = 0;
+            col.autoincrement = false;
+          }
+          t.primary_key_name.reset();
+          return Status::Ok();
+        });
   if (r.d().drop_primary_key_unnamed) {
     SqlWriter w = r.W();
     STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
@@ -1218,6 +1539,13 @@ Status Render(Renderer& r, const MergeColumns& c) {
       .Keyword(" || ").Literal(c.join_string.value_or("null")).Keyword(" || ")
       .Ident(*c.column2_name);
   r.Emit(up);
+  CatalogColumn added;
+  added.name = *c.final_column_name;
+  added.type = MapType(r.d(), *c.final_column_type);
+  bool rebuilt = false;
+  STRATA_RETURN_IF_ERROR(DropColumns(r, c.schema_name, c.table_name,
+                                     {*c.column1_name, *c.column2_name}, added, &rebuilt));
+  if (rebuilt) return Status::Ok();
   for (const std::string* col : {&*c.column1_name, &*c.column2_name}) {
     SqlWriter drop = r.W();
     STRATA_RETURN_IF_ERROR(r.AlterTable(drop, c.schema_name, c.table_name));
@@ -1228,13 +1556,24 @@ Status Render(Renderer& r, const MergeColumns& c) {
 }
 
 Status Render(Renderer& r, const ModifyDataType& c) {
-  if (!r.d().alter_column_type)
-    return r.Unsupported("ALTER TABLE cannot change a column's type; the table "
-                         "would have to be rebuilt");
   STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
   STRATA_RETURN_IF_ERROR(r.Require(c.new_data_type, "newDataType"));
   if (!IsValidTypeName(*c.new_data_type))
     return r.Invalid("newDataType '" + *c.new_data_type + "' is not a type name");
+  if (!r.d().alter_column_type)
+    return r.Rebuild(c.schema_name, c.table_name,
+                     "ALTER TABLE cannot change a column's type; the table "
+                     "would have to be rebuilt",
+                     [&](TableDefinition& t) -> Status {
+                       Result<CatalogColumn*> col = r.ColumnOf(t, *c.column_name);
+                       if (!col.ok()) return col.status();
+                       std::string type = MapType(r.d(), *c.new_data_type);
+                       if ((*col)->autoincrement && !SameName(type, "INTEGER"))
+                         return r.Unsupported("column '" + *c.column_name +
+                                              "' is AUTOINCREMENT and must stay INTEGER");
+                       (*col)->type = type;
+                       return Status::Ok();
+                     });
   SqlWriter w = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
   if (r.d().modify_column_restates_type) {

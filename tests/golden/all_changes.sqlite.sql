@@ -4,24 +4,24 @@ ALTER TABLE t ADD c INTEGER;
 ALTER TABLE t DROP COLUMN c;
 
 -- Changeset all_changes.yaml::addDefaultValue::t
--- ERROR: all_changes.yaml:4:60: addDefaultValue is not supported on SQLite: ALTER TABLE cannot change a column's default; declare the default in createTable or addColumn
+-- ERROR: all_changes.yaml:4:60: addDefaultValue: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback all_changes.yaml::addDefaultValue::t
--- ERROR: all_changes.yaml:4:60: dropDefaultValue is not supported on SQLite: ALTER TABLE cannot change a column's default
+-- ERROR: all_changes.yaml:4:60: dropDefaultValue: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 
 -- Changeset all_changes.yaml::addForeignKeyConstraint::t
--- ERROR: all_changes.yaml:5:68: addForeignKeyConstraint is not supported on SQLite: ALTER TABLE cannot add constraints; declare the foreign key in createTable (references/foreignKeyName)
+-- ERROR: all_changes.yaml:5:68: addForeignKeyConstraint: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback all_changes.yaml::addForeignKeyConstraint::t
--- ERROR: all_changes.yaml:5:68: dropForeignKeyConstraint is not supported on SQLite: ALTER TABLE cannot drop constraints; the table would have to be rebuilt
+-- ERROR: all_changes.yaml:5:68: dropForeignKeyConstraint: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 
 -- Changeset all_changes.yaml::addNotNullConstraint::t
--- ERROR: all_changes.yaml:6:65: addNotNullConstraint is not supported on SQLite: ALTER TABLE cannot change a column's nullability; declare nullable: false in createTable
+-- ERROR: all_changes.yaml:6:65: addNotNullConstraint: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback all_changes.yaml::addNotNullConstraint::t
--- ERROR: all_changes.yaml:6:65: dropNotNullConstraint is not supported on SQLite: ALTER TABLE cannot change a column's nullability
+-- ERROR: all_changes.yaml:6:65: dropNotNullConstraint: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 
 -- Changeset all_changes.yaml::addUniqueConstraint::t
--- ERROR: all_changes.yaml:7:64: addUniqueConstraint is not supported on SQLite: ALTER TABLE cannot add constraints; declare the column unique in createTable or use createIndex with unique: true
+-- ERROR: all_changes.yaml:7:64: addUniqueConstraint: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback all_changes.yaml::addUniqueConstraint::t
--- ERROR: all_changes.yaml:7:64: dropUniqueConstraint is not supported on SQLite: ALTER TABLE cannot drop constraints; the table would have to be rebuilt
+-- ERROR: all_changes.yaml:7:64: dropUniqueConstraint: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 
 -- Changeset all_changes.yaml::createIndex::t
 CREATE INDEX i ON t(c);
@@ -49,12 +49,12 @@ ALTER TABLE t DROP COLUMN c;
 -- ERROR: all_changes.yaml:12:55: all_changes.yaml::dropColumn::t: No inverse to liquibase.change.core.DropColumnChange created
 
 -- Changeset all_changes.yaml::dropDefaultValue::t
--- ERROR: all_changes.yaml:13:61: dropDefaultValue is not supported on SQLite: ALTER TABLE cannot change a column's default
+-- ERROR: all_changes.yaml:13:61: dropDefaultValue: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback all_changes.yaml::dropDefaultValue::t
 -- ERROR: all_changes.yaml:13:61: all_changes.yaml::dropDefaultValue::t: No inverse to liquibase.change.core.DropDefaultValueChange created
 
 -- Changeset all_changes.yaml::dropForeignKeyConstraint::t
--- ERROR: all_changes.yaml:14:69: dropForeignKeyConstraint is not supported on SQLite: ALTER TABLE cannot drop constraints; the table would have to be rebuilt
+-- ERROR: all_changes.yaml:14:69: dropForeignKeyConstraint: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback all_changes.yaml::dropForeignKeyConstraint::t
 -- ERROR: all_changes.yaml:14:69: all_changes.yaml::dropForeignKeyConstraint::t: No inverse to liquibase.change.core.DropForeignKeyConstraintChange created
 
@@ -64,9 +64,9 @@ DROP INDEX i;
 -- ERROR: all_changes.yaml:15:54: all_changes.yaml::dropIndex::t: No inverse to liquibase.change.core.DropIndexChange created
 
 -- Changeset all_changes.yaml::dropNotNullConstraint::t
--- ERROR: all_changes.yaml:16:66: dropNotNullConstraint is not supported on SQLite: ALTER TABLE cannot change a column's nullability
+-- ERROR: all_changes.yaml:16:66: dropNotNullConstraint: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback all_changes.yaml::dropNotNullConstraint::t
--- ERROR: all_changes.yaml:16:66: addNotNullConstraint is not supported on SQLite: ALTER TABLE cannot change a column's nullability; declare nullable: false in createTable
+-- ERROR: all_changes.yaml:16:66: addNotNullConstraint: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 
 -- Changeset all_changes.yaml::dropTable::t
 DROP TABLE t;
@@ -74,7 +74,7 @@ DROP TABLE t;
 -- ERROR: all_changes.yaml:17:54: all_changes.yaml::dropTable::t: No inverse to liquibase.change.core.DropTableChange created
 
 -- Changeset all_changes.yaml::dropUniqueConstraint::t
--- ERROR: all_changes.yaml:18:65: dropUniqueConstraint is not supported on SQLite: ALTER TABLE cannot drop constraints; the table would have to be rebuilt
+-- ERROR: all_changes.yaml:18:65: dropUniqueConstraint: table 't' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE t ADD c INTEGER: no such table: t); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback all_changes.yaml::dropUniqueConstraint::t
 -- ERROR: all_changes.yaml:18:65: all_changes.yaml::dropUniqueConstraint::t: No inverse to liquibase.change.core.DropUniqueConstraintChange created
 

@@ -1,21 +1,21 @@
 -- Changeset more_changes.yaml::ai::t
--- ERROR: more_changes.yaml:2:47: addAutoIncrement is not supported on SQLite: a column cannot be made auto-increment after the table exists; declare it autoIncrement in createTable (INTEGER PRIMARY KEY AUTOINCREMENT)
+-- ERROR: more_changes.yaml:2:47: addAutoIncrement is not supported on SQLite: AUTOINCREMENT always increments by 1
 -- Rollback more_changes.yaml::ai::t
 -- ERROR: more_changes.yaml:2:47: more_changes.yaml::ai::t: No inverse to liquibase.change.core.AddAutoIncrementChange created
 
 -- Changeset more_changes.yaml::lookup::t
 -- ERROR: more_changes.yaml:3:51: addLookupTable is not supported on SQLite: ALTER TABLE cannot add the lookup table's primary key and foreign key; create the table with createTable and load it with sql
 -- Rollback more_changes.yaml::lookup::t
--- ERROR: more_changes.yaml:3:51: dropForeignKeyConstraint is not supported on SQLite: ALTER TABLE cannot drop constraints; the table would have to be rebuilt
+-- ERROR: more_changes.yaml:3:51: dropForeignKeyConstraint: table 'orders' is unknown to Strata; SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 DROP TABLE states;
 
 -- Changeset more_changes.yaml::pk::t
--- ERROR: more_changes.yaml:4:47: addPrimaryKey is not supported on SQLite: ALTER TABLE cannot add a primary key; declare primaryKey: true in createTable
+-- ERROR: more_changes.yaml:4:47: addPrimaryKey: table 'orders' is unknown to Strata; SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback more_changes.yaml::pk::t
--- ERROR: more_changes.yaml:4:47: dropPrimaryKey is not supported on SQLite: ALTER TABLE cannot drop a primary key; the table would have to be rebuilt
+-- ERROR: more_changes.yaml:4:47: dropPrimaryKey: table 'orders' is unknown to Strata; SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 
 -- Changeset more_changes.yaml::dpk::t
--- ERROR: more_changes.yaml:5:48: dropPrimaryKey is not supported on SQLite: ALTER TABLE cannot drop a primary key; the table would have to be rebuilt
+-- ERROR: more_changes.yaml:5:48: dropPrimaryKey: table 'orders' is unknown to Strata; SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback more_changes.yaml::dpk::t
 -- ERROR: more_changes.yaml:5:48: more_changes.yaml::dpk::t: No inverse to liquibase.change.core.DropPrimaryKeyChange created
 
@@ -60,7 +60,7 @@ ALTER TABLE people DROP COLUMN last;
 -- ERROR: more_changes.yaml:12:50: more_changes.yaml::merge::t: No inverse to liquibase.change.core.MergeColumnChange created
 
 -- Changeset more_changes.yaml::type::t
--- ERROR: more_changes.yaml:13:49: modifyDataType is not supported on SQLite: ALTER TABLE cannot change a column's type; the table would have to be rebuilt
+-- ERROR: more_changes.yaml:13:49: modifyDataType: table 'people' is unknown: an earlier statement of the plan failed on a scratch copy of the schema (ALTER TABLE people ADD full_name VARCHAR(100): no such table: people); SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback more_changes.yaml::type::t
 -- ERROR: more_changes.yaml:13:49: more_changes.yaml::type::t: No inverse to liquibase.change.core.ModifyDataTypeChange created
 
