@@ -8,6 +8,8 @@
 // The test fails when a postgresql case fails that is not in
 // PostgresqlKnownFailures(), when a listed case passes (shorten the list),
 // or when another database passes fewer cases than its floor in Floors().
+// SQLite cases whose expected SQL is truncated or broken are listed with the
+// reason in SqliteDeliberateDifferences(), printed apart and not counted.
 //
 // Data: $STRATA_CONFORMANCE_DIR, default
 // <source dir>/../shared/conformance/liquibase-test-harness. Missing data
@@ -121,9 +123,35 @@ const std::map<std::string, size_t>& Floors() {
   static const auto* floors = new std::map<std::string, size_t>{
       {"mysql", 36},    // 36 of 62: rendering only (no execution yet)
       {"mariadb", 31},  // 31 of 58: rendering only (no execution yet)
-      {"sqlite", 13},  // 13 of 25 at d7549b5
+      {"sqlite", 13},  // 13 of 25 real passes, plus 7 deliberate differences
   };
   return *floors;
+}
+
+// SQLite cases where Liquibase's expected SQL is truncated or broken and
+// Strata deliberately prints something else: these count as neither passes
+// nor failures, are printed apart from the failures, and must keep
+// differing (a listed case that passes fails the test: shorten the list).
+const std::map<std::string, std::string>& SqliteDeliberateDifferences() {
+  static const auto* cases = new std::map<std::string, std::string>{
+      {"change/addDefaultValue.xml",
+       "Liquibase stops offline (needs metadata) and prints no statement; Strata rebuilds the table"},
+      {"change/addDefaultValueBoolean.xml",
+       "Liquibase stops offline (needs metadata) and prints no statement; Strata rebuilds the table"},
+      {"change/addDefaultValueComputed.xml",
+       "Liquibase stops offline (needs metadata) and prints no statement; Strata rebuilds the table"},
+      {"change/addDefaultValueDate.xml",
+       "Liquibase stops offline (needs metadata) and prints no statement; Strata rebuilds the table"},
+      {"change/dropColumn.xml",
+       "Liquibase's rebuild creates `CREATE TABLE test_table ()`, which SQLite rejects; Strata "
+       "writes ALTER TABLE DROP COLUMN (SQLite 3.35+) for an unconstrained column"},
+      {"change/mergeColumns.xml",
+       "Liquibase stops offline before the ADD; Strata adds, updates and drops the columns"},
+      {"change/addAutoIncrement.xml",
+       "incrementBy=2 cannot be done by SQLite's AUTOINCREMENT: Strata stops before anything "
+       "runs, where Liquibase prints the createTable and then stops"},
+  };
+  return *cases;
 }
 
 struct Engine {
@@ -504,6 +532,9 @@ TEST(Conformance, LiquibaseTestHarness) {
       if (c.db == e.db) mine.push_back(&c);
     size_t passed = 0;
     std::vector<std::pair<std::string, std::string>> failed;  // id, detail
+    std::vector<std::pair<std::string, std::string>> deliberate;  // id, detail
+    std::set<std::string> deliberate_passing;
+    const bool is_sqlite = std::string(e.db) == "sqlite";
     std::string unsupported;
     for (const Case* c : mine) {
       Outcome o = RunCase(*c, e, work);
@@ -511,8 +542,14 @@ TEST(Conformance, LiquibaseTestHarness) {
         unsupported = o.detail.substr(o.detail.find("unsupported"));
         break;
       }
-      if (o.pass) {
+      bool listed = is_sqlite && SqliteDeliberateDifferences().count(c->Id());
+      if (o.pass && listed) {
+        deliberate_passing.insert(c->Id());
         ++passed;
+      } else if (o.pass) {
+        ++passed;
+      } else if (listed) {
+        deliberate.emplace_back(c->Id(), o.detail);
       } else {
         failed.emplace_back(c->Id(), o.detail);
       }
@@ -523,6 +560,13 @@ TEST(Conformance, LiquibaseTestHarness) {
       passed = 0;
     } else {
       std::printf("conformance %s: %zu/%zu\n", e.db, passed, mine.size());
+      if (!deliberate.empty())
+        std::printf("  %zu deliberate difference%s (not counted as passes):\n",
+                    deliberate.size(), deliberate.size() == 1 ? "" : "s");
+      for (const auto& [id, detail] : deliberate)
+        std::printf("  DIFFERENT %s (deliberate: %s)%s%s\n", id.c_str(),
+                    SqliteDeliberateDifferences().at(id).c_str(), verbose ? ": " : "",
+                    verbose ? detail.c_str() : "");
       size_t shown = 0;
       for (const auto& [id, detail] : failed) {
         bool known = std::string(e.db) == "postgresql" && PostgresqlKnownFailures().count(id);
@@ -556,6 +600,17 @@ TEST(Conformance, LiquibaseTestHarness) {
             << " passes now; remove it from PostgresqlKnownFailures()";
       }
     } else {
+      if (is_sqlite) {
+        std::set<std::string> present;
+        for (const Case* c : mine) present.insert(c->Id());
+        for (const auto& [id, reason] : SqliteDeliberateDifferences()) {
+          EXPECT_TRUE(present.count(id))
+              << "SqliteDeliberateDifferences() lists " << id << ", which is not a sqlite case";
+          EXPECT_FALSE(deliberate_passing.count(id))
+              << "sqlite case " << id
+              << " passes now; remove it from SqliteDeliberateDifferences()";
+        }
+      }
       size_t floor = Floors().count(e.db) ? Floors().at(e.db) : 0;
       EXPECT_GE(passed, floor) << e.db << " passes " << passed << " cases, below its floor "
                                << floor;
