@@ -2,6 +2,7 @@
 // table definitions from (src/render/rebuild.cc, src/exec/sqlite_catalog.cc).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -307,6 +308,17 @@ TEST(SqliteRebuild, ErrorsNameTheTableAndTheChange) {
                 "(ALTER TABLE ghost ADD c INT: no such table: ghost)"),
             std::string::npos)
       << st.status().message();
+}
+
+TEST(SqliteCatalog, ReplayingNeverWritesFiles) {
+  auto catalog = CatalogWith({"CREATE TABLE t (a INT)"});
+  std::string path = ::testing::TempDir() + "/strata_catalog_vacuum.db";
+  std::remove(path.c_str());
+  EXPECT_FALSE(catalog->Apply("VACUUM INTO '" + path + "'").ok());
+  EXPECT_FALSE(catalog->Apply("ATTACH '" + path + "' AS o").ok());
+  std::FILE* f = std::fopen(path.c_str(), "r");
+  EXPECT_EQ(f, nullptr);
+  if (f) std::fclose(f);
 }
 
 }  // namespace

@@ -426,6 +426,9 @@ Result<std::unique_ptr<Catalog>> NewCatalog(const Dialect& dialect, Connection* 
     sqlite3_close_v2(db);
     return Status::Database("cannot open a scratch SQLite database");
   }
+  // Planning never writes anywhere: replaying a user's ATTACH or VACUUM
+  // INTO must not touch a file (both need an attached slot).
+  sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
   auto catalog = std::make_unique<SqliteCatalog>(db);
   if (live) {
     // Tables first, then what refers to them; each kind in creation order.
