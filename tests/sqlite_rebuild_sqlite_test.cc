@@ -265,5 +265,39 @@ TEST(SqliteRebuild, FailureMidRebuildLeavesTheTableUntouched) {
       << r.err;
 }
 
+// Offline, rollback-sql knows the tables the whole changelog creates, and
+// online rollback-sql prints what rollback then runs.
+TEST(SqliteRebuild, RollbackSqlOfflineAndOnline) {
+  Fixture f;
+  f.Write(1, "        - addDefaultValue: {tableName: person, columnName: note, defaultValue: none}\n");
+  CmdResult r = RunStrata(Args("offline:sqlite", "c.yaml", {"rollback-count-sql", "--count=1"}), f.dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("CREATE TABLE strata_new_person (id INTEGER CONSTRAINT PK_PERSON PRIMARY "
+                       "KEY AUTOINCREMENT NOT NULL, team_id INTEGER, email VARCHAR(50), note "
+                       "VARCHAR(20), code VARCHAR(10), "),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("PRAGMA foreign_keys = OFF;"), std::string::npos);
+
+  r = RunStrata(Args(f.url, "c.yaml", {"update"}), f.dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> after_update = Structure(f.url);
+  CmdResult script = RunStrata(Args(f.url, "c.yaml", {"rollback-count-sql", "--count=1"}), f.dir);
+  ASSERT_EQ(script.exit_code, 0) << script.err;
+  EXPECT_EQ(Structure(f.url), after_update);  // rollback-sql changes nothing
+  std::string copy = f.dir + "/copy.db";
+  fs::copy_file(f.db, copy, fs::copy_options::overwrite_existing);
+  {
+    auto c = Open("sqlite:" + copy);
+    for (const std::string& st : ScriptStatements(script.out))
+      ASSERT_TRUE(c->Execute(st).ok()) << st;
+  }
+  r = RunStrata(Args(f.url, "c.yaml", {"rollback-count", "--count=1"}), f.dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Structure("sqlite:" + copy), Structure(f.url));
+  EXPECT_EQ(Structure(f.url), f.base_schema);
+  EXPECT_EQ(Rows("sqlite:" + copy), f.base_rows);
+}
+
 }  // namespace
 }  // namespace strata::test
