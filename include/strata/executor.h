@@ -110,7 +110,10 @@ struct RunSummary {
 // commit in one transaction; a failing step is rolled back whole and the
 // run stops (earlier steps stay applied and recorded). A changeset with
 // failOnError:false that fails is reported, not recorded, and skipped.
-// `lock`, when given, is checked before every changeset.
+// `lock`, when given, is checked before every changeset. A step's `before`
+// statements run ahead of its transaction and its `after` statements once
+// it has ended, whatever happened (PRAGMA foreign_keys around a SQLite
+// rebuild); a kCheck statement that returns any row fails the step.
 //
 // A runInTransaction:false changeset that fails part-way is reported with
 // the statements that had already run and the one that failed.
