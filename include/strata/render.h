@@ -21,14 +21,17 @@ struct RenderOptions {
 // action the runner takes instead of executing SQL. Scripts print actions
 // as comments.
 struct Statement {
-  std::string sql;  // kOutput / kStop: the message
+  std::string sql;  // kOutput / kStop: the message; kCommand: the command line
   enum class Kind {
     kSql,     // executed
     kOutput,  // `sql` is shown on `target` (STDERR, STDOUT, ...), not run
     kStop,    // the run stops here with `sql` as the error message
+    kCommand,  // executeCommand: `argv` is run; `sql` is its display form
   };
   Kind kind = Kind::kSql;
   std::string target;  // kOutput only
+  std::vector<std::string> argv;  // kCommand: executable, then its arguments
+  int timeout_seconds = 0;        // kCommand: 0 = wait as long as it takes
 };
 
 // Appends the statements for `change`, in execution order. A change the
