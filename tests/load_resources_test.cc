@@ -108,7 +108,7 @@ TEST(LoadResources, MissingFilesAreReportedAtTheChange) {
                 dir + "/c.yaml:10:11: error: createView: file 'v.sql' not found"}));
 }
 
-TEST(LoadResources, ProgramsAndJavaClassesCannotRun) {
+TEST(LoadResources, JavaClassesCannotRun) {
   std::string dir = TempDir();
   WriteFile(dir, "c.yaml", R"(databaseChangeLog:
   - changeSet:
@@ -122,8 +122,6 @@ TEST(LoadResources, ProgramsAndJavaClassesCannotRun) {
   LoadResult r = LoadIn(dir, "c.yaml");
   EXPECT_EQ(Errors(r),
             (std::vector<std::string>{
-                dir + "/c.yaml:6:11: error: executeCommand is not supported yet (Strata "
-                      "does not run programs from a changelog)",
                 dir + "/c.yaml:7:11: error: customChange 'com.example.Foo' cannot run: it "
                       "needs a Java class, and Strata does not run Java",
                 dir + "/c.yaml:8:11: error: createProcedure: missing required attribute "

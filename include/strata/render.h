@@ -25,16 +25,19 @@ struct RenderOptions {
 // action the runner takes instead of executing SQL. Scripts print actions
 // as comments.
 struct Statement {
-  std::string sql;  // kOutput / kStop: the message
+  std::string sql;  // kOutput / kStop: the message; kCommand: the command line
   enum class Kind {
     kSql,     // executed
     kOutput,  // `sql` is shown on `target` (STDERR, STDOUT, ...), not run
     kStop,    // the run stops here with `sql` as the error message
     kCheck,   // a query run for its rows: any row fails the changeset
               // (PRAGMA foreign_key_check); scripts print it as SQL
+    kCommand,  // executeCommand: `argv` is run; `sql` is its display form
   };
   Kind kind = Kind::kSql;
   std::string target;  // kOutput only
+  std::vector<std::string> argv;  // kCommand: executable, then its arguments
+  int timeout_seconds = 0;        // kCommand: 0 = wait as long as it takes
   // The statement must run with foreign-key enforcement off: SQLite's table
   // rebuild drops the old table, and with enforcement on that DROP deletes
   // (or cascades into) the child rows. SQLite ignores PRAGMA foreign_keys

@@ -1,5 +1,7 @@
 #include "strata/executor.h"
 
+#include "exec/command.h"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -11,6 +13,7 @@
 #include <string_view>
 #include <thread>
 
+#include "exec/command.h"
 #include "strata/sql_writer.h"
 
 namespace strata {
@@ -319,6 +322,12 @@ Status RunStatements(Connection& conn, const std::vector<Statement>& stmts,
       std::FILE* to = st.target == "STDOUT" ? stdout : stderr;
       std::fprintf(to, "%s\n", st.sql.c_str());
       std::fflush(to);
+      ++*done;
+      continue;
+    }
+    if (st.kind == Statement::Kind::kCommand) {
+      Status s = detail::RunCommand(st.argv, st.timeout_seconds);
+      if (!s.ok()) return s;
       ++*done;
       continue;
     }

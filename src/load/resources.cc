@@ -71,11 +71,6 @@ class Resolver {
     c.content = Read(L::kName, c.loc, *c.file, c.relative_to_changelog_file);
   }
   // Without the required attribute, that is the one error reported.
-  void Visit(ExecuteCommand& c) {
-    if (!c.executable) return;
-    errors_.push_back({c.loc, "executeCommand is not supported yet (Strata does not run "
-                              "programs from a changelog)"});
-  }
   void Visit(CustomChange& c) {
     if (!c.class_name) return;
     errors_.push_back({c.loc, "customChange '" + c.class_name.value_or("") +

@@ -52,8 +52,11 @@ std::string FormatPlan(const Plan& plan, std::string_view title,
         out += Terminated(s.sql);
         continue;
       }
-      std::string what =
-          s.kind == Statement::Kind::kOutput ? "output to " + s.target : "stop";
+      std::string what = s.kind == Statement::Kind::kOutput  ? "output to " + s.target
+                         : s.kind == Statement::Kind::kCommand ? "executeCommand"
+                                                               : "stop";
+      if (s.kind == Statement::Kind::kCommand && s.timeout_seconds > 0)
+        what += fmt::format(" (timeout {}s)", s.timeout_seconds);
       std::string text = s.sql;
       for (size_t p = text.find('\n'); p != std::string::npos; p = text.find('\n', p + 4))
         text.replace(p, 1, "\n-- ");

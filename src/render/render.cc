@@ -1785,8 +1785,64 @@ Status Render(Renderer& r, const Stop& c) {
   return Status::Ok();
 }
 
-Status Render(Renderer& r, const ExecuteCommand&) {
-  return r.Unsupported("executeCommand is not supported yet");
+// The os.name Java reports on this platform, which Liquibase compares with
+// executeCommand's `os` list.
+std::string_view JavaOsName() {
+#if defined(__linux__)
+  return "Linux";
+#elif defined(__APPLE__)
+  return "Mac OS X";
+#elif defined(__FreeBSD__)
+  return "FreeBSD";
+#else
+  return "";
+#endif
+}
+
+// Liquibase's timeout: a whole number followed by s, m or h (seconds when
+// there is no unit), spaces allowed around both.
+std::optional<int> ParseCommandTimeout(std::string_view text) {
+  std::string_view t = Trim(text);
+  size_t digits = 0;
+  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
+  if (digits == 0 || digits > 9) return std::nullopt;
+  long value = std::stol(std::string(t.substr(0, digits)));
+  std::string_view unit = Trim(t.substr(digits));
+  long scale = 1;
+  if (unit.empty() || unit == "s" || unit == "S") scale = 1;
+  else if (unit == "m" || unit == "M") scale = 60;
+  else if (unit == "h" || unit == "H") scale = 3600;
+  else return std::nullopt;
+  if (value * scale > 365L * 24 * 3600) return std::nullopt;
+  return static_cast<int>(value * scale);
+}
+
+// Runs an operating-system command at this point of the changeset. Like
+// Liquibase, a command whose `os` list does not name this platform is skipped.
+Status Render(Renderer& r, const ExecuteCommand& c) {
+  STRATA_RETURN_IF_ERROR(r.Require(c.executable, "executable"));
+  if (c.os && !Trim(*c.os).empty()) {
+    bool match = false;
+    for (const std::string& os : SplitList(*c.os)) match |= os == JavaOsName();
+    if (!match) return Status::Ok();
+  }
+  Statement st;
+  st.kind = Statement::Kind::kCommand;
+  st.argv.push_back(*c.executable);
+  st.sql = *c.executable;
+  for (const CommandArg& a : c.args) {
+    st.argv.push_back(a.value.value_or(""));
+    st.sql += " " + st.argv.back();
+  }
+  if (c.timeout && !Trim(*c.timeout).empty()) {
+    std::optional<int> seconds = ParseCommandTimeout(*c.timeout);
+    if (!seconds)
+      return r.Invalid("timeout '" + *c.timeout +
+                       "' is not a duration such as 30, 30s, 5m or 1h");
+    st.timeout_seconds = *seconds;
+  }
+  r.out.push_back(std::move(st));
+  return Status::Ok();
 }
 
 Status Render(Renderer& r, const CustomChange&) {
