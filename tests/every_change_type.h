@@ -111,7 +111,7 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
             columns:
               - column: {name: id, type: int, constraints: {primaryKey: true}}
               - column: {name: code, type: varchar(10), defaultValue: x, constraints: {nullable: false}}
-              - column: {name: price, type: decimal(10,2)}
+              - column: {name: price, type: "decimal(10,2)"}
 )y",
        .probe = "INSERT INTO item (id, code) VALUES (1, NULL)",
        .pg = {.check = "SELECT column_name, data_type, character_maximum_length, is_nullable, "
@@ -668,7 +668,7 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
     std::string expected = change_at + " ";
     expected += e.outcome == Outcome::kUnsupported
                     ? std::string(c.type) + " is not supported on SQLite"
-                    : std::string(c.message ? c.message : c.type);
+                    : "error: " + std::string(c.message ? c.message : c.type);
     EXPECT_NE(r.err.find(expected), std::string::npos) << "expected: " << expected << "\n" << r.err;
     EXPECT_EQ(Snapshot(url), before) << "a refused change touched the database";
     return;
@@ -688,20 +688,26 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
     return;
   }
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
-  if (c.message) EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+  if (c.message) {
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+  }
   {
     auto conn = Open(url);
     ASSERT_TRUE(conn);
     EXPECT_EQ(Joined(QueryLines(*conn, e.check)), e.expect) << e.check;
   }
-  if (c.probe) EXPECT_EQ(Succeeds(url, c.probe), c.probe_ok_after) << "after the change: " << c.probe;
+  if (c.probe) {
+    EXPECT_EQ(Succeeds(url, c.probe), c.probe_ok_after) << "after the change: " << c.probe;
+  }
   const std::vector<std::string> after = Snapshot(url);
   EXPECT_NE(after, before);
 
   r = RunStrata(Args(url, "c.yaml", {"rollback-count", "--count=1"}), dir);
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_EQ(Snapshot(url), before) << "rollback did not restore the schema/data";
-  if (c.probe) EXPECT_EQ(Succeeds(url, c.probe), probe_before) << "after the rollback: " << c.probe;
+  if (c.probe) {
+    EXPECT_EQ(Succeeds(url, c.probe), probe_before) << "after the rollback: " << c.probe;
+  }
 
   // The update-sql script, run by hand, does what update did.
   {
@@ -711,6 +717,9 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
   }
   EXPECT_EQ(Snapshot(url), after) << "update-sql printed:\n" << sql.out;
 }
+
+// Failures name the type, not the struct's bytes.
+inline void PrintTo(const ChangeTypeCase& c, std::ostream* os) { *os << c.type; }
 
 inline std::string CaseName(const ::testing::TestParamInfo<ChangeTypeCase>& info) {
   return info.param.type;
