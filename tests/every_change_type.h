@@ -108,20 +108,27 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .setup = kPerson,
        .change = R"y(        - createTable:
             tableName: item
+            remarks: things we sell
             columns:
-              - column: {name: id, type: int, constraints: {primaryKey: true}}
-              - column: {name: code, type: varchar(10), defaultValue: x, constraints: {nullable: false}}
-              - column: {name: price, type: "decimal(10,2)"}
+              - column: {name: id, type: int, autoIncrement: true, constraints: {primaryKey: true}}
+              - column: {name: code, type: varchar(10), defaultValue: x, constraints: {nullable: false, unique: true, uniqueConstraintName: uq_item_code}}
+              - column: {name: price, type: "decimal(10,2)", defaultValueNumeric: 9.5, remarks: in euros}
+              - column: {name: active, type: boolean, defaultValueBoolean: true}
+              - column: {name: owner_id, type: int, constraints: {references: person(id), foreignKeyName: fk_item_owner}}
 )y",
-       .probe = "INSERT INTO item (id, code) VALUES (1, NULL)",
+       .probe = "INSERT INTO item (code) VALUES (NULL)",
        .pg = {.check = "SELECT column_name, data_type, character_maximum_length, is_nullable, "
-                       "column_default, numeric_precision, numeric_scale FROM "
+                       "column_default, numeric_precision, numeric_scale, is_identity, "
+                       "col_description('item'::regclass, ordinal_position::int) FROM "
                        "information_schema.columns WHERE table_name = 'item' ORDER BY ordinal_position",
-              .expect = "id|integer|NULL|NO|NULL|32|0|\n"
-                        "code|character varying|10|NO|'x'::character varying|NULL|NULL|\n"
-                        "price|numeric|NULL|YES|NULL|10|2|"},
+              .expect = "id|integer|NULL|NO|NULL|32|0|YES|NULL|\n"
+                        "code|character varying|10|NO|'x'::character varying|NULL|NULL|NO|NULL|\n"
+                        "price|numeric|NULL|YES|9.5|10|2|NO|in euros|\n"
+                        "active|boolean|NULL|YES|true|NULL|NULL|NO|NULL|\n"
+                        "owner_id|integer|NULL|YES|NULL|32|0|NO|NULL|"},
        .sqlite = {.check = "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('item')",
-                  .expect = "id|INTEGER|1|NULL|1|\ncode|VARCHAR(10)|1|'x'|0|\nprice|DECIMAL(10, 2)|0|NULL|0|"}},
+                  .expect = "id|INTEGER|1|NULL|1|\ncode|VARCHAR(10)|1|'x'|0|\n"
+                            "price|DECIMAL(10, 2)|0|9.5|0|\nactive|BOOLEAN|0|1|0|\nowner_id|INTEGER|0|NULL|0|"}},
       {.type = "dropTable",
        .setup = kPerson + kPetNoFk,
        .change = "        - dropTable: {tableName: pet}\n",
@@ -137,12 +144,13 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .sqlite = {.check = "SELECT count(*) FROM sqlite_master WHERE name = 'pet'", .expect = "0|"}},
       {.type = "addColumn",
        .setup = kPerson,
-       .change = "        - addColumn: {tableName: person, columns: [{column: {name: email, type: varchar(100), defaultValue: none, constraints: {nullable: false}}}]}\n",
+       .change = "        - addColumn: {tableName: person, columns: [{column: {name: email, type: varchar(100), defaultValue: none, constraints: {nullable: false}}}, {column: {name: born, type: date, defaultValueDate: \"2020-01-02\"}}, {column: {name: vip, type: boolean, defaultValueBoolean: false}}]}\n",
        .probe = "INSERT INTO person (id, name, email) VALUES (2, 'Bob', NULL)",
        .pg = {.check = "SELECT p.email, c.data_type, c.character_maximum_length, c.is_nullable, "
                        "c.column_default FROM person p, information_schema.columns c "
                        "WHERE c.table_name = 'person' AND c.column_name = 'email'",
               .expect = "none|character varying|100|NO|'none'::character varying|"},
+       // (born and vip are checked by the snapshots: rollback drops them.)
        .sqlite = {.check = "SELECT p.email, c.type, c.\"notnull\", c.dflt_value FROM person p, "
                            "pragma_table_info('person') c WHERE c.name = 'email'",
                   .expect = "none|VARCHAR(100)|1|'none'|"}},
@@ -169,12 +177,12 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .sqlite = {.check = "SELECT id, name FROM people", .expect = "1|Ada|"}},
       {.type = "createIndex",
        .setup = kPerson,
-       .change = "        - createIndex: {tableName: person, indexName: idx_person_age, unique: true, columns: [{column: {name: age}}]}\n",
-       .probe = "INSERT INTO person (id, name, age) VALUES (2, 'Bob', 36)",
+       .change = "        - createIndex: {tableName: person, indexName: idx_person_age, unique: true, columns: [{column: {name: age, descending: true}}, {column: {name: name}}]}\n",
+       .probe = "INSERT INTO person (id, name, age) VALUES (2, 'Ada', 36)",
        .pg = {.check = "SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_person_age'",
-              .expect = "CREATE UNIQUE INDEX idx_person_age ON public.person USING btree (age)|"},
+              .expect = "CREATE UNIQUE INDEX idx_person_age ON public.person USING btree (age DESC, name)|"},
        .sqlite = {.check = "SELECT sql FROM sqlite_master WHERE name = 'idx_person_age'",
-                  .expect = "CREATE UNIQUE INDEX idx_person_age ON person(age)|"}},
+                  .expect = "CREATE UNIQUE INDEX idx_person_age ON person(age DESC, name)|"}},
       {.type = "dropIndex",
        .setup = kPerson + "        - createIndex: {tableName: person, indexName: idx_person_name, columns: [{column: {name: name}}]}\n",
        .change = "        - dropIndex: {tableName: person, indexName: idx_person_name}\n",
@@ -185,10 +193,10 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
                   .expect = "0|"}},
       {.type = "addForeignKeyConstraint",
        .setup = kPerson + kPetNoFk,
-       .change = "        - addForeignKeyConstraint: {baseTableName: pet, baseColumnNames: owner_id, constraintName: fk_pet_owner, referencedTableName: person, referencedColumnNames: id, onDelete: CASCADE}\n",
+       .change = "        - addForeignKeyConstraint: {baseTableName: pet, baseColumnNames: owner_id, constraintName: fk_pet_owner, referencedTableName: person, referencedColumnNames: id, onDelete: CASCADE, onUpdate: RESTRICT, deferrable: true}\n",
        .probe = "INSERT INTO pet (id, owner_id) VALUES (2, 99)",
        .pg = {.check = "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'fk_pet_owner'",
-              .expect = "FOREIGN KEY (owner_id) REFERENCES person(id) ON DELETE CASCADE|"},
+              .expect = "FOREIGN KEY (owner_id) REFERENCES person(id) ON UPDATE RESTRICT ON DELETE CASCADE DEFERRABLE|"},
        // rebuild: expected to work once the SQLite table rebuild lands
        .sqlite = {.outcome = kRebuild,
                   .check = "SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('pet')",
