@@ -95,6 +95,17 @@ inline const std::string kPetNoFk = R"y(        - createTable:
         - insert: {tableName: pet, columns: [{column: {name: id, valueNumeric: 1}}, {column: {name: owner_id, valueNumeric: 1}}]}
 )y";
 
+inline const std::string kEvent = R"y(        - createTable:
+            tableName: event
+            columns:
+              - column: {name: id, type: int, constraints: {primaryKey: true, primaryKeyName: pk_event}}
+              - column: {name: title, type: varchar(40)}
+              - column: {name: happened_on, type: date}
+              - column: {name: ok, type: boolean}
+              - column: {name: amount, type: "decimal(8,2)"}
+        - insert: {tableName: event, columns: [{column: {name: id, valueNumeric: 1}}, {column: {name: title, value: launch}}, {column: {name: happened_on, valueDate: "2024-05-16"}}, {column: {name: ok, valueBoolean: true}}, {column: {name: amount, valueNumeric: 12.5}}]}
+)y";
+
 constexpr const char* kPgColumn =
     "SELECT column_name, data_type, character_maximum_length, is_nullable, column_default "
     "FROM information_schema.columns WHERE table_schema = current_schema() AND ";
@@ -308,17 +319,29 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .pg = {.check = "SELECT id FROM raw_t", .expect = "7|"},
        .sqlite = {.check = "SELECT id FROM raw_t", .expect = "7|"}},
       {.type = "insert",
-       .setup = kPerson,
-       .change = "        - insert: {tableName: person, columns: [{column: {name: id, valueNumeric: 2}}, {column: {name: name, value: \"Bob's\"}}, {column: {name: age, valueNumeric: 40}}]}\n",
-       .rollback = "        - delete: {tableName: person, where: \"id = 2\"}\n",
-       .pg = {.check = "SELECT id, name, age FROM person ORDER BY id", .expect = "1|Ada|36|\n2|Bob's|40|"},
-       .sqlite = {.check = "SELECT id, name, age FROM person ORDER BY id", .expect = "1|Ada|36|\n2|Bob's|40|"}},
+       .setup = kPerson + kEvent,
+       .change = R"y(        - insert: {tableName: person, columns: [{column: {name: id, valueNumeric: 2}}, {column: {name: name, value: "Bob's"}}, {column: {name: age, valueNumeric: 40}}]}
+        - insert: {tableName: event, columns: [{column: {name: id, valueNumeric: 2}}, {column: {name: title, value: "it's \"quoted\""}}, {column: {name: happened_on, valueDate: "2025-01-31"}}, {column: {name: ok, valueBoolean: false}}, {column: {name: amount, valueNumeric: -0.25}}]}
+)y",
+       .rollback = "        - delete: {tableName: person, where: \"id = 2\"}\n        - delete: {tableName: event, where: \"id = 2\"}\n",
+       .pg = {.check = "SELECT p.name, p.age, e.title, e.happened_on, e.ok, e.amount FROM person p, event e "
+                       "WHERE p.id = 2 AND e.id = 2",
+              .expect = "Bob's|40|it's \"quoted\"|2025-01-31|f|-0.25|"},
+       .sqlite = {.check = "SELECT p.name, p.age, e.title, e.happened_on, e.ok, e.amount FROM person p, event e "
+                           "WHERE p.id = 2 AND e.id = 2",
+                  .expect = "Bob's|40|it's \"quoted\"|2025-01-31|0|-0.25|"}},
       {.type = "update",
-       .setup = kPerson,
-       .change = "        - update: {tableName: person, columns: [{column: {name: age, valueNumeric: 37}}], where: \"id = 1\"}\n",
-       .rollback = "        - update: {tableName: person, columns: [{column: {name: age, valueNumeric: 36}}], where: \"id = 1\"}\n",
-       .pg = {.check = "SELECT age FROM person", .expect = "37|"},
-       .sqlite = {.check = "SELECT age FROM person", .expect = "37|"}},
+       .setup = kPerson + kEvent,
+       .change = R"y(        - update: {tableName: person, columns: [{column: {name: age, valueNumeric: 37}}], where: "id = 1"}
+        - update: {tableName: event, columns: [{column: {name: title, value: "re-launch"}}, {column: {name: happened_on, valueDate: "2024-06-01"}}, {column: {name: ok, valueBoolean: false}}, {column: {name: amount, valueComputed: "amount * 2"}}], where: "title = 'launch'"}
+)y",
+       .rollback = R"y(        - update: {tableName: person, columns: [{column: {name: age, valueNumeric: 36}}], where: "id = 1"}
+        - update: {tableName: event, columns: [{column: {name: title, value: launch}}, {column: {name: happened_on, valueDate: "2024-05-16"}}, {column: {name: ok, valueBoolean: true}}, {column: {name: amount, valueNumeric: 12.5}}], where: "id = 1"}
+)y",
+       .pg = {.check = "SELECT p.age, e.title, e.happened_on, e.ok, e.amount FROM person p, event e",
+              .expect = "37|re-launch|2024-06-01|f|25.00|"},
+       .sqlite = {.check = "SELECT p.age, e.title, e.happened_on, e.ok, e.amount FROM person p, event e",
+                  .expect = "37|re-launch|2024-06-01|0|25|"}},
       {.type = "delete",
        .setup = kPerson,
        .change = "        - delete: {tableName: person, where: \"name = 'Ada'\"}\n",
@@ -514,15 +537,18 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .pg = {.outcome = Outcome::kStops},
        .sqlite = {.outcome = Outcome::kStops}},
       {.type = "loadData",
-       .setup = kPerson,
-       .change = "        - loadData: {tableName: person, file: people.csv, relativeToChangelogFile: true, columns: [{column: {name: id, type: NUMERIC}}, {column: {name: age, type: NUMERIC}}]}\n",
-       .rollback = "        - delete: {tableName: person, where: \"id IN (2, 3)\"}\n",
-       .file_name = "people.csv",
-       .file_content = "id,name,age\n2,\"Lovelace, Byron\",NULL\n# a comment\n3,Cy,51\n",
-       .pg = {.check = "SELECT id, name, age FROM person ORDER BY id",
-              .expect = "1|Ada|36|\n2|Lovelace, Byron|NULL|\n3|Cy|51|"},
-       .sqlite = {.check = "SELECT id, name, age FROM person ORDER BY id",
-                  .expect = "1|Ada|36|\n2|Lovelace, Byron|NULL|\n3|Cy|51|"}},
+       .setup = kPerson + kEvent,
+       .change = "        - loadData: {tableName: event, file: events.csv, relativeToChangelogFile: true, columns: [{column: {name: id, type: NUMERIC}}, {column: {name: happened_on, type: DATE}}, {column: {name: ok, type: BOOLEAN}}, {column: {name: amount, type: NUMERIC}}]}\n",
+       .rollback = "        - delete: {tableName: event, where: \"id IN (2, 3)\"}\n",
+       .file_name = "events.csv",
+       .file_content = "id,title,happened_on,ok,amount\n2,\"party, with comma\",2024-12-31,true,NULL\n"
+                       "# a comment\n3,it's,2025-02-28,false,3.75\n",
+       .pg = {.check = "SELECT * FROM event ORDER BY id",
+              .expect = "1|launch|2024-05-16|t|12.50|\n2|party, with comma|2024-12-31|t|NULL|\n"
+                        "3|it's|2025-02-28|f|3.75|"},
+       .sqlite = {.check = "SELECT * FROM event ORDER BY id",
+                  .expect = "1|launch|2024-05-16|1|12.5|\n2|party, with comma|2024-12-31|1|NULL|\n"
+                            "3|it's|2025-02-28|0|3.75|"}},
       {.type = "loadUpdateData",
        .setup = kPerson,
        .change = "        - loadUpdateData: {tableName: person, file: people.csv, primaryKey: id, separator: \";\", relativeToChangelogFile: true}\n",
