@@ -368,6 +368,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
               - column: {name: label, type: varchar(10)}
 )y",
        .change = "        - addAutoIncrement: {tableName: counter, columnName: id, columnDataType: int, startWith: 100}\n",
+       // No automatic rollback. When the rebuild lands, SQLite needs its own
+       // rollback item here (a rebuild back to a plain id column).
        .rollback = R"y(        - sql: {dbms: postgresql, sql: "ALTER TABLE counter ALTER COLUMN id DROP DEFAULT; DROP SEQUENCE counter_id_seq"}
 )y",
        .pg = {.check = "SELECT column_default, (SELECT start_value FROM pg_sequences WHERE "
