@@ -7,7 +7,9 @@
 //   -> `update` the change -> the case's check -> snapshot
 //   -> `rollback-count 1` -> snapshot equals the one before the change
 //   -> run the update-sql script by hand -> snapshot equals the one after
-//      `update` (so the dry run printed exactly what update ran).
+//      `update` (so the dry run printed exactly what update ran)
+//   -> run the rollback-count-sql script (taken before the rollback) by
+//      hand -> snapshot equals the one before the change again.
 //
 // A snapshot is the user schema (tables, columns, constraints, indexes,
 // views; on PostgreSQL also sequences, routines and comments), every user
@@ -622,28 +624,52 @@ inline std::vector<std::string> SqliteSchema(Connection& c) {
   return lines;
 }
 
-// Schema, data and history of `url`, as text lines.
-inline std::vector<std::string> Snapshot(const std::string& url) {
-  auto c = Open(url);
-  if (!c) return {};
-  const bool pg = c->dialect().engine != Engine::kSqlite;
-  std::vector<std::string> lines = pg ? Schema(url) : SqliteSchema(*c);
+// PostgreSQL's schema as e2e_util.h's Schema() describes it, on `c`.
+inline std::vector<std::string> PgSchema(Connection& c) {
+  std::vector<std::string> lines;
+  const std::string skip = "('databasechangelog', 'databasechangeloglock')";
+  for (const auto& l : QueryLines(c,
+           "SELECT table_name, column_name, data_type, character_maximum_length, "
+           "numeric_precision, numeric_scale, is_nullable, column_default, is_identity "
+           "FROM information_schema.columns WHERE table_schema = current_schema() "
+           "AND table_name NOT IN " + skip + " ORDER BY table_name, column_name"))
+    lines.push_back("column " + l);
+  for (const auto& l : QueryLines(c,
+           "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+           "FROM pg_constraint WHERE connamespace = current_schema()::regnamespace "
+           "AND conrelid::regclass::text NOT IN " + skip + " ORDER BY 1, 2"))
+    lines.push_back("constraint " + l);
+  for (const auto& l : QueryLines(c,
+           "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+           "AND tablename NOT IN " + skip + " ORDER BY 1"))
+    lines.push_back("index " + l);
+  for (const auto& l : QueryLines(c,
+           "SELECT table_name, view_definition FROM information_schema.views "
+           "WHERE table_schema = current_schema() ORDER BY 1"))
+    lines.push_back("view " + l);
+  return lines;
+}
+
+// Schema, data and history seen through `conn`, as text lines.
+inline std::vector<std::string> Snapshot(Connection& c) {
+  const bool pg = c.dialect().engine != Engine::kSqlite;
+  std::vector<std::string> lines = pg ? PgSchema(c) : SqliteSchema(c);
   if (pg) {
-    for (const auto& l : QueryLines(*c,
+    for (const auto& l : QueryLines(c,
              "SELECT sequencename, data_type, start_value, min_value, max_value, increment_by, "
              "cycle, cache_size FROM pg_sequences WHERE schemaname = current_schema() ORDER BY 1"))
       lines.push_back("sequence " + l);
-    for (const auto& l : QueryLines(*c,
+    for (const auto& l : QueryLines(c,
              "SELECT proname, prokind, pg_get_function_identity_arguments(oid), prosrc "
              "FROM pg_proc WHERE pronamespace = current_schema()::regnamespace ORDER BY 1"))
       lines.push_back("routine " + l);
-    for (const auto& l : QueryLines(*c,
+    for (const auto& l : QueryLines(c,
              "SELECT c.relname, d.objsubid, d.description FROM pg_description d "
              "JOIN pg_class c ON c.oid = d.objoid AND d.classoid = 'pg_class'::regclass "
              "WHERE c.relnamespace = current_schema()::regnamespace ORDER BY 1, 2"))
       lines.push_back("comment " + l);
   }
-  std::vector<std::string> tables = QueryLines(*c,
+  std::vector<std::string> tables = QueryLines(c,
       pg ? "SELECT table_name FROM information_schema.tables WHERE table_schema = "
            "current_schema() AND table_type = 'BASE TABLE' ORDER BY 1"
          : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -659,18 +685,16 @@ inline std::vector<std::string> Snapshot(const std::string& url) {
                             "DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS "
                             "FROM databasechangelog ORDER BY ORDEREXECUTED"
                           : "SELECT * FROM \"" + t + "\" ORDER BY 1";
-    for (const auto& l : QueryLines(*c, sql)) lines.push_back("row " + t + " " + l);
+    for (const auto& l : QueryLines(c, sql)) lines.push_back("row " + t + " " + l);
   }
   return lines;
 }
 
 // Runs `sql` in a transaction that is rolled back; true when it succeeded.
-inline bool Succeeds(const std::string& url, const std::string& sql) {
-  auto c = Open(url);
-  if (!c) return false;
-  EXPECT_TRUE(c->Execute("BEGIN").ok());
-  bool ok = c->Execute(sql).ok();
-  EXPECT_TRUE(c->Execute("ROLLBACK").ok());
+inline bool Succeeds(Connection& c, const std::string& sql) {
+  EXPECT_TRUE(c.Execute("BEGIN").ok());
+  bool ok = c.Execute(sql).ok();
+  EXPECT_TRUE(c.Execute("ROLLBACK").ok());
   return ok;
 }
 
@@ -687,8 +711,21 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
   WriteFile(dir, "c.yaml", setup_log);
   CmdResult r = RunStrata(Args(url, "c.yaml", {"update"}), dir);
   ASSERT_EQ(r.exit_code, 0) << "setup failed\n" << r.err << r.out;
-  const std::vector<std::string> before = Snapshot(url);
-  const bool probe_before = c.probe && Succeeds(url, c.probe);
+  // On PostgreSQL one connection serves every look; it is idle (no
+  // transaction, no lock) whenever strata runs. SQLite's is reopened for
+  // each look: SqliteConnection::Query reads the column count before the
+  // first step, so a `SELECT *` prepared against a schema another process
+  // has since changed returns the old column count (see
+  // SqliteQuerySeesColumnsAddedByAnotherConnection).
+  std::unique_ptr<Connection> conn = Open(url);
+  ASSERT_TRUE(conn);
+  const bool reopen = conn->dialect().engine == Engine::kSqlite;
+  auto look = [&]() -> Connection& {
+    if (reopen) conn = Open(url);
+    return *conn;
+  };
+  const std::vector<std::string> before = Snapshot(look());
+  const bool probe_before = c.probe && Succeeds(look(), c.probe);
 
   std::string log = setup_log + "  - changeSet:\n      id: change\n      author: t\n      changes:\n";
   // 1-based line of the first change item; items start at column 11.
@@ -706,13 +743,13 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
                     ? std::string(c.type) + " is not supported on SQLite"
                     : "error: " + std::string(c.message ? c.message : c.type);
     EXPECT_NE(r.err.find(expected), std::string::npos) << "expected: " << expected << "\n" << r.err;
-    EXPECT_EQ(Snapshot(url), before) << "a refused change touched the database";
+    EXPECT_EQ(Snapshot(look()), before) << "a refused change touched the database";
     return;
   }
 
   CmdResult sql = RunStrata(Args(url, "c.yaml", {"update-sql"}), dir);
   ASSERT_EQ(sql.exit_code, 0) << sql.err;
-  EXPECT_EQ(Snapshot(url), before) << "update-sql changed the database";
+  EXPECT_EQ(Snapshot(look()), before) << "update-sql changed the database";
   const std::vector<std::string> script = ScriptStatements(sql.out);
 
   r = RunStrata(Args(url, "c.yaml", {"update"}), dir);
@@ -720,38 +757,41 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
     EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
     EXPECT_NE(sql.out.find(std::string("-- stop: ") + c.message), std::string::npos) << sql.out;
-    EXPECT_EQ(Snapshot(url), before);
+    EXPECT_EQ(Snapshot(look()), before);
     return;
   }
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   if (c.message) {
     EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
   }
-  {
-    auto conn = Open(url);
-    ASSERT_TRUE(conn);
-    EXPECT_EQ(Joined(QueryLines(*conn, e.check)), e.expect) << e.check;
-  }
+  EXPECT_EQ(Joined(QueryLines(look(), e.check)), e.expect) << e.check;
   if (c.probe) {
-    EXPECT_EQ(Succeeds(url, c.probe), c.probe_ok_after) << "after the change: " << c.probe;
+    EXPECT_EQ(Succeeds(look(), c.probe), c.probe_ok_after) << "after the change: " << c.probe;
   }
-  const std::vector<std::string> after = Snapshot(url);
+  const std::vector<std::string> after = Snapshot(look());
   EXPECT_NE(after, before);
+
+  CmdResult rollback_sql = RunStrata(Args(url, "c.yaml", {"rollback-count-sql", "--count=1"}), dir);
+  ASSERT_EQ(rollback_sql.exit_code, 0) << rollback_sql.err;
+  EXPECT_EQ(Snapshot(look()), after) << "rollback-count-sql changed the database";
 
   r = RunStrata(Args(url, "c.yaml", {"rollback-count", "--count=1"}), dir);
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
-  EXPECT_EQ(Snapshot(url), before) << "rollback did not restore the schema/data";
+  EXPECT_EQ(Snapshot(look()), before) << "rollback did not restore the schema/data";
   if (c.probe) {
-    EXPECT_EQ(Succeeds(url, c.probe), probe_before) << "after the rollback: " << c.probe;
+    EXPECT_EQ(Succeeds(look(), c.probe), probe_before) << "after the rollback: " << c.probe;
   }
 
   // The update-sql script, run by hand, does what update did.
-  {
-    auto conn = Open(url);
-    ASSERT_TRUE(conn);
-    for (const auto& s : script) ASSERT_TRUE(conn->Execute(s).ok()) << s << "\n" << sql.out;
-  }
-  EXPECT_EQ(Snapshot(url), after) << "update-sql printed:\n" << sql.out;
+  look();
+  for (const auto& s : script) ASSERT_TRUE(conn->Execute(s).ok()) << s << "\n" << sql.out;
+  EXPECT_EQ(Snapshot(look()), after) << "update-sql printed:\n" << sql.out;
+
+  // And the rollback-count-sql script, run by hand, does what rollback did.
+  look();
+  for (const auto& s : ScriptStatements(rollback_sql.out))
+    ASSERT_TRUE(conn->Execute(s).ok()) << s << "\n" << rollback_sql.out;
+  EXPECT_EQ(Snapshot(look()), before) << "rollback-count-sql printed:\n" << rollback_sql.out;
 }
 
 // Failures name the type, not the struct's bytes.

@@ -34,5 +34,23 @@ TEST(EveryChangeType, CoversTheWholeChangeVariant) {
   EXPECT_EQ(matrix, variant);
 }
 
+// Found by the matrix: a connection that prepared against the old schema
+// keeps the old column count for `SELECT *` after another connection (here:
+// the strata process) changed the table, because SqliteConnection::Query
+// reads sqlite3_column_count before the first sqlite3_step re-prepares.
+TEST(EveryChangeType, SqliteQuerySeesColumnsAddedByAnotherConnection) {
+  GTEST_SKIP() << "bug: SqliteConnection::Query takes the column count before the first step "
+                  "(src/exec/sqlite_connection.cc); a re-prepared statement's new columns "
+                  "are cut off or padded";
+  std::string dir = TempDir();
+  std::string url = "sqlite:" + dir + "/t.db";
+  auto reader = Open(url);
+  ASSERT_TRUE(reader->Execute("CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1)").ok());
+  EXPECT_EQ(QueryLines(*reader, "SELECT * FROM t"), (std::vector<std::string>{"1|"}));
+  auto writer = Open(url);
+  ASSERT_TRUE(writer->Execute("ALTER TABLE t ADD COLUMN b INTEGER DEFAULT 2").ok());
+  EXPECT_EQ(QueryLines(*reader, "SELECT * FROM t"), (std::vector<std::string>{"1|2|"}));
+}
+
 }  // namespace
 }  // namespace strata::test
