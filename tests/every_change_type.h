@@ -734,6 +734,7 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
   const std::string change_at =
       "c.yaml:" + std::to_string(std::count(log.begin(), log.end(), '\n') + 1) + ":11:";
   log += c.change;
+  const std::string log_without_rollback = log;
   if (c.rollback) log += std::string("      rollback:\n") + c.rollback;
   WriteFile(dir, "c.yaml", log);
 
@@ -773,6 +774,15 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
   const std::vector<std::string> after = Snapshot(look());
   EXPECT_NE(after, before);
 
+  if (c.rollback) {
+    // The rollback block is needed: without it there is no inverse, as in
+    // Liquibase. (Rollback blocks are not part of the checksum.)
+    WriteFile(dir, "c.yaml", log_without_rollback);
+    r = RunStrata(Args(url, "c.yaml", {"rollback-count-sql", "--count=1"}), dir);
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(r.err.find("No inverse to"), std::string::npos) << r.err;
+    WriteFile(dir, "c.yaml", log);
+  }
   CmdResult rollback_sql = RunStrata(Args(url, "c.yaml", {"rollback-count-sql", "--count=1"}), dir);
   ASSERT_EQ(rollback_sql.exit_code, 0) << rollback_sql.err;
   EXPECT_EQ(Snapshot(look()), after) << "rollback-count-sql changed the database";
