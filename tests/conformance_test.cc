@@ -39,6 +39,26 @@ namespace fs = std::filesystem;
 // a listed case passes.
 const std::map<std::string, std::string>& PostgresqlKnownFailures() {
   static const auto* known = new std::map<std::string, std::string>{
+      // Harness data that no tool can match: the composite-type cases share one
+      // expected SQL file per case, written for the XML changelog, whose first
+      // changeset (dropCompositeType ... ifExists) the YAML/JSON changelogs lack.
+      {"change/alterCompositeTypeAttributes.json",
+       "expected SQL has the XML form's DROP TYPE, which this changelog lacks"},
+      {"change/alterCompositeTypeAttributes.yaml",
+       "expected SQL has the XML form's DROP TYPE, which this changelog lacks; also "
+       "`rollback: [empty]` (a bare change name) is rejected"},
+      {"change/changeCompositeTypeOwner.json",
+       "expected SQL has the XML form's DROP TYPE, which this changelog lacks"},
+      {"change/changeCompositeTypeOwner.yaml",
+       "expected SQL has the XML form's DROP TYPE, which this changelog lacks"},
+      {"change/createCompositeType.json",
+       "expected SQL has the XML form's DROP TYPE, which this changelog lacks"},
+      {"change/createCompositeType.yaml",
+       "expected SQL has the XML form's DROP TYPE, which this changelog lacks"},
+      {"change/renameCompositeType.json",
+       "expected SQL has the XML form's DROP TYPE, which this changelog lacks"},
+      {"change/renameCompositeType.yaml",
+       "expected SQL has the XML form's DROP TYPE, which this changelog lacks"},
       // Loader features not supported yet.
       {"change/datatypes.arrays.xml", "array types such as text[1] rejected as 'not a type name'"},
       {"change/modifySql.xml", "modifySql not supported yet"},
@@ -65,9 +85,9 @@ const std::map<std::string, std::string>& PostgresqlKnownFailures() {
 // start to pass; never lower one to make a regression pass.
 const std::map<std::string, size_t>& Floors() {
   static const auto* floors = new std::map<std::string, size_t>{
-      {"mysql", 36},    // 36 of 62: rendering only (no execution yet)
-      {"mariadb", 31},  // 31 of 58: rendering only (no execution yet)
-      {"sqlite", 13},  // 13 of 25 at d7549b5
+      {"mysql", 44},    // 44 of 62: rendering only (no execution yet)
+      {"mariadb", 39},  // 39 of 58: rendering only (no execution yet)
+      {"sqlite", 15},  // 15 of 25 with the Pro change types
   };
   return *floors;
 }

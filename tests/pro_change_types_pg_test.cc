@@ -172,7 +172,7 @@ TEST(ProChangeTypesPg, NonInvertibleTypesApplyAndSayWhyTheyCannotRollBack) {
   }
   auto c = Open(url);
   EXPECT_EQ(QueryLines(*c, "SELECT count(*) FROM databasechangelog"),
-            (std::vector<std::string>{"6|"}));
+            (std::vector<std::string>{"7|"}));
 
   r = RunStrata(Args(url, "c.yaml", {"rollback-count", "--count=1"}), dir);
   EXPECT_NE(r.exit_code, 0);
