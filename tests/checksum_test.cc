@@ -660,6 +660,10 @@ TEST(AllChanges, CoversEveryModelledType) {
   // customChange is a load error in Strata (Java classes cannot run).
   seen[Change(Stop{}).index()] = true;
   seen[Change(CustomChange{}).index()] = true;
+  // The Liquibase Pro types: tests/pro_checksum_test.cc, against Liquibase.
+  [&]<size_t... I>(std::index_sequence<I...>) {
+    ((seen[I] = seen[I] || ProChange<std::variant_alternative_t<I, Change>>), ...);
+  }(std::make_index_sequence<std::variant_size_v<Change>>());
   for (size_t i = 0; i < seen.size(); ++i) {
     EXPECT_TRUE(seen[i]) << "variant index " << i;
   }

@@ -146,7 +146,7 @@ TEST_P(RoundTrip, XmlYamlAndJsonLoadEqual) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Data, RoundTrip,
-                         ::testing::Values("create_table", "all_changes"));
+                         ::testing::Values("create_table", "all_changes", "pro_changes"));
 
 // Liquibase's worked example (reference §4.5): the same in all three forms.
 TEST(RoundTripChecksum, ReferenceCreateTable) {

@@ -57,21 +57,34 @@ TEST(Schema, XsdIsCurrent) {
   CheckGolden("dbchangelog-4.28.xsd", load::GenerateXsd());
 }
 
+TEST(Schema, ProXsdIsCurrent) {
+  CheckGolden("liquibase-pro-4.28.xsd", load::GenerateProXsd());
+}
+
 TEST(Schema, JsonSchemaIsCurrent) {
   CheckGolden("changelog.schema.json", load::GenerateJsonSchema());
 }
 
-// Every change type of the model is an element of the XSD and a definition
-// of the JSON Schema: adding a type to the variant updates both.
+// Every change type of the model is an element of the XSD (a Pro type of
+// the pro XSD, and only there) and a definition of the JSON Schema: adding
+// a type to the variant updates them.
 TEST(Schema, EveryChangeTypeIsDescribed) {
   std::string xsd = load::GenerateXsd();
+  std::string pro_xsd = load::GenerateProXsd();
   std::string json = load::GenerateJsonSchema();
   [&]<size_t... I>(std::index_sequence<I...>) {
     (
         [&] {
-          std::string name(std::variant_alternative_t<I, Change>::kName);
-          EXPECT_NE(xsd.find("<xsd:element name=\"" + name + "\">"), std::string::npos) << name;
-          EXPECT_NE(xsd.find("<xsd:element ref=\"" + name + "\"/>"), std::string::npos) << name;
+          using T = std::variant_alternative_t<I, Change>;
+          std::string name(T::kName);
+          const std::string& own = ProChange<T> ? pro_xsd : xsd;
+          const std::string& other = ProChange<T> ? xsd : pro_xsd;
+          EXPECT_NE(own.find("<xsd:element name=\"" + name + "\">"), std::string::npos) << name;
+          EXPECT_EQ(other.find("<xsd:element name=\"" + name + "\">"), std::string::npos)
+              << name;
+          if (!ProChange<T>)
+            EXPECT_NE(xsd.find("<xsd:element ref=\"" + name + "\"/>"), std::string::npos)
+                << name;
           EXPECT_NE(json.find("\"$ref\": \"#/definitions/" + name + "\""), std::string::npos)
               << name;
           EXPECT_NE(json.find("\n    \"" + name + "\": {"), std::string::npos) << name;

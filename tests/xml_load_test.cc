@@ -441,7 +441,7 @@ TEST(XmlLoadError, NotSupportedYet) {
           "  <preConditions><dbms type=\"postgresql\"/></preConditions>\n"  // 4
           "  <changeSet id=\"1\" author=\"a\" pro:x=\"1\">\n"              // 5
           "    <preConditions/>\n"                                         // 6
-          "    <pro:createFunction functionName=\"f\"/>\n"                 // 7
+          "    <pro:markUnused tableName=\"t\" columnName=\"c\"/>\n"       // 7
           "    <ext:createCompositeType/>\n"                               // 8
           "    <sql>select 1</sql>\n"
           "    <modifySql><replace replace=\"a\" with=\"b\"/></modifySql>\n"  // 10
@@ -455,7 +455,7 @@ TEST(XmlLoadError, NotSupportedYet) {
           "c.xml:5:32: error: Liquibase Pro attribute 'pro:x' is not "
           "supported yet",
           "c.xml:6:5: error: preConditions is not supported yet",
-          "c.xml:7:5: error: Liquibase Pro element 'pro:createFunction' is "
+          "c.xml:7:5: error: Liquibase Pro element 'pro:markUnused' is "
           "not supported yet",
           "c.xml:8:5: error: Liquibase extension element "
           "'ext:createCompositeType' is not supported yet",

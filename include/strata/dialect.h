@@ -115,6 +115,26 @@ struct Dialect {
   // PRAGMA legacy_alter_table = ON and OFF (a connection setting that
   // ROLLBACK does not undo).
   std::string_view reset_alter_sql = {};
+  // ---- Liquibase Pro objects (read by src/render/render_pro.cc).
+  struct ProObjects {
+    // ALTER TABLE t ADD CONSTRAINT c CHECK (...) / DROP CONSTRAINT c.
+    bool alter_check_constraints = false;
+    // validate="false": ADD CONSTRAINT ... NOT VALID.
+    bool check_not_valid = false;
+    bool functions = false;  // CREATE/DROP FUNCTION
+    bool triggers = false;   // CREATE/DROP TRIGGER
+    // A trigger is named within its table: DROP TRIGGER t ON table,
+    // ALTER TRIGGER t ON table RENAME TO u (else DROP TRIGGER [schema.]t).
+    bool trigger_on_table = false;
+    // ALTER TABLE t  ENABLE/DISABLE TRIGGER x.
+    bool toggle_triggers = false;
+    bool rename_triggers = false;
+    // Liquibase qualifies the function name of a createFunction body and
+    // the table of a createTrigger body with the schema.
+    bool qualify_stored_logic_bodies = false;
+    bool composite_types = false;  // CREATE/ALTER/DROP TYPE t AS (...)
+  };
+  ProObjects pro = {};
 };
 
 // createTable's primary-key constraint name when none is given:

@@ -1028,6 +1028,387 @@ struct CustomChange {
   }
 };
 
+// ---- Liquibase Pro change types (free in Strata) ------------------------
+// Pro types declare kPro: XML takes them in the pro namespace
+// (http://www.liquibase.org/xml/ns/pro) as well as the changelog one, YAML
+// and JSON by their plain names. Attribute names are Liquibase Pro's.
+
+struct AddCheckConstraint {
+  static constexpr std::string_view kName = "addCheckConstraint";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, table_name, constraint_name,
+      constraint_body;
+  OptBool disabled, validate;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AddCheckConstraint;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name, kRequired),
+        F("constraintName", &C::constraint_name, kRequired),
+        F("constraintBody", &C::constraint_body, kRequired | kBody),
+        F("disabled", &C::disabled), F("validate", &C::validate));
+  }
+};
+
+// drop/enable/disableCheckConstraint share their attributes.
+template <int kKind>
+struct CheckConstraintRef {
+  static constexpr std::string_view kName =
+      kKind == 0 ? "dropCheckConstraint"
+                 : kKind == 1 ? "enableCheckConstraint" : "disableCheckConstraint";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, table_name, constraint_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CheckConstraintRef;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("tableName", &C::table_name, kRequired),
+                           F("constraintName", &C::constraint_name, kRequired));
+  }
+};
+using DropCheckConstraint = CheckConstraintRef<0>;
+using EnableCheckConstraint = CheckConstraintRef<1>;
+using DisableCheckConstraint = CheckConstraintRef<2>;
+
+// Stored logic whose text is given inline or read from `path` (the loader
+// reads the file, property-expanded, into the body as for createProcedure).
+// As createProcedure, the body and file attributes are outside the generic
+// checksum; the body is hashed separately (checksum.cc).
+struct CreateFunction {
+  static constexpr std::string_view kName = "createFunction";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, function_name, function_body, dbms,
+      path, encoding, comments;
+  OptBool relative_to_changelog_file, replace_if_exists;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CreateFunction;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("functionName", &C::function_name, kRequired),
+        F("functionBody", &C::function_body, kBody | kNoChecksum),
+        F("dbms", &C::dbms, kNoChecksum), F("path", &C::path, kNoChecksum),
+        F("encoding", &C::encoding, kNoChecksum),
+        F("comments", &C::comments, kNoChecksum),
+        F("relativeToChangelogFile", &C::relative_to_changelog_file,
+          kNoChecksum),
+        F("replaceIfExists", &C::replace_if_exists));
+  }
+};
+
+struct DropFunction {
+  static constexpr std::string_view kName = "dropFunction";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, function_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropFunction;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("functionName", &C::function_name, kRequired));
+  }
+};
+
+struct CreateTrigger {
+  static constexpr std::string_view kName = "createTrigger";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, trigger_name, table_name, scope,
+      trigger_body, dbms, path, encoding, comments;
+  OptBool disabled, relative_to_changelog_file, replace_if_exists;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CreateTrigger;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("triggerName", &C::trigger_name, kRequired),
+        F("tableName", &C::table_name), F("scope", &C::scope),
+        F("disabled", &C::disabled),
+        F("triggerBody", &C::trigger_body, kBody | kNoChecksum),
+        F("dbms", &C::dbms, kNoChecksum), F("path", &C::path, kNoChecksum),
+        F("encoding", &C::encoding, kNoChecksum),
+        F("comments", &C::comments, kNoChecksum),
+        F("relativeToChangelogFile", &C::relative_to_changelog_file,
+          kNoChecksum),
+        F("replaceIfExists", &C::replace_if_exists));
+  }
+};
+
+// drop/enable/disableTrigger share their attributes.
+template <int kKind>
+struct TriggerRef {
+  static constexpr std::string_view kName =
+      kKind == 0 ? "dropTrigger" : kKind == 1 ? "enableTrigger" : "disableTrigger";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, trigger_name, table_name, scope;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = TriggerRef;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("triggerName", &C::trigger_name, kRequired),
+                           F("tableName", &C::table_name),
+                           F("scope", &C::scope));
+  }
+};
+using DropTrigger = TriggerRef<0>;
+using EnableTrigger = TriggerRef<1>;
+using DisableTrigger = TriggerRef<2>;
+
+struct RenameTrigger {
+  static constexpr std::string_view kName = "renameTrigger";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, table_name, old_trigger_name,
+      new_trigger_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = RenameTrigger;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("tableName", &C::table_name),
+        F("oldTriggerName", &C::old_trigger_name, kRequired),
+        F("newTriggerName", &C::new_trigger_name, kRequired));
+  }
+};
+
+struct CreateSynonym {
+  static constexpr std::string_view kName = "createSynonym";
+  static constexpr bool kPro = true;
+  OptString object_catalog_name, object_schema_name, object_name, object_type,
+      synonym_catalog_name, synonym_schema_name, synonym_name;
+  OptBool is_private, replace_if_exists;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CreateSynonym;
+    return std::make_tuple(
+        F("objectCatalogName", &C::object_catalog_name),
+        F("objectSchemaName", &C::object_schema_name),
+        F("objectName", &C::object_name, kRequired),
+        F("objectType", &C::object_type), F("private", &C::is_private),
+        F("replaceIfExists", &C::replace_if_exists),
+        F("synonymCatalogName", &C::synonym_catalog_name),
+        F("synonymSchemaName", &C::synonym_schema_name),
+        F("synonymName", &C::synonym_name, kRequired));
+  }
+};
+
+struct DropSynonym {
+  static constexpr std::string_view kName = "dropSynonym";
+  static constexpr bool kPro = true;
+  OptString object_type, synonym_catalog_name, synonym_schema_name,
+      synonym_name;
+  OptBool is_private;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropSynonym;
+    return std::make_tuple(
+        F("objectType", &C::object_type), F("private", &C::is_private),
+        F("synonymCatalogName", &C::synonym_catalog_name),
+        F("synonymSchemaName", &C::synonym_schema_name),
+        F("synonymName", &C::synonym_name, kRequired));
+  }
+};
+
+// createPackage (kBody = false) and createPackageBody (true): Liquibase runs
+// the text as written on every engine.
+template <bool kIsBody>
+struct CreatePackageOf {
+  static constexpr std::string_view kName =
+      kIsBody ? "createPackageBody" : "createPackage";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, package_name, package_text, dbms, path,
+      encoding, comments;
+  OptBool relative_to_changelog_file, replace_if_exists;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CreatePackageOf;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F(kIsBody ? "packageBodyName" : "packageName", &C::package_name,
+          kRequired),
+        F(kIsBody ? "packageBodyText" : "packageText", &C::package_text,
+          kBody | kNoChecksum),
+        F("dbms", &C::dbms, kNoChecksum), F("path", &C::path, kNoChecksum),
+        F("encoding", &C::encoding, kNoChecksum),
+        F("comments", &C::comments, kNoChecksum),
+        F("relativeToChangelogFile", &C::relative_to_changelog_file,
+          kNoChecksum),
+        F("replaceIfExists", &C::replace_if_exists));
+  }
+};
+using CreatePackage = CreatePackageOf<false>;
+using CreatePackageBody = CreatePackageOf<true>;
+
+template <bool kIsBody>
+struct DropPackageOf {
+  static constexpr std::string_view kName =
+      kIsBody ? "dropPackageBody" : "dropPackage";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, package_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropPackageOf;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F(kIsBody ? "packageBodyName" : "packageName", &C::package_name,
+          kRequired));
+  }
+};
+using DropPackage = DropPackageOf<false>;
+using DropPackageBody = DropPackageOf<true>;
+
+// PostgreSQL composite types (CREATE TYPE t AS (...)). `type` is SQL as the
+// user wrote it; onCreate/onUpdate/onDelete are CASCADE or RESTRICT.
+struct TypeAttribute {
+  OptString name, type, collation;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = TypeAttribute;
+    return std::make_tuple(F("name", &C::name, kRequired),
+                           F("type", &C::type, kRequired),
+                           F("collation", &C::collation));
+  }
+};
+
+struct CreateCompositeType {
+  static constexpr std::string_view kName = "createCompositeType";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, type_name;
+  std::vector<TypeAttribute> type_attributes;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = CreateCompositeType;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("typeName", &C::type_name, kRequired),
+                           F("typeAttributes", &C::type_attributes, kRequired));
+  }
+};
+
+struct DropCompositeType {
+  static constexpr std::string_view kName = "dropCompositeType";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, type_name, on_delete;
+  OptBool if_exists;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropCompositeType;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("typeName", &C::type_name, kRequired), F("ifExists", &C::if_exists),
+        F("onDelete", &C::on_delete));
+  }
+};
+
+struct AddTypeAttribute {
+  static constexpr std::string_view kItemName = "addAttribute";
+  OptString name, type, collation, on_create;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AddTypeAttribute;
+    return std::make_tuple(F("name", &C::name, kRequired),
+                           F("type", &C::type, kRequired),
+                           F("collation", &C::collation),
+                           F("onCreate", &C::on_create));
+  }
+};
+
+struct AlterTypeAttribute {
+  static constexpr std::string_view kItemName = "alterAttribute";
+  OptString name, new_type, collation, on_update;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AlterTypeAttribute;
+    return std::make_tuple(F("name", &C::name, kRequired),
+                           F("newType", &C::new_type, kRequired),
+                           F("collation", &C::collation),
+                           F("onUpdate", &C::on_update));
+  }
+};
+
+struct DropTypeAttribute {
+  static constexpr std::string_view kItemName = "dropAttribute";
+  OptString name, on_delete;
+  OptBool if_exists;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = DropTypeAttribute;
+    return std::make_tuple(F("name", &C::name, kRequired),
+                           F("ifExists", &C::if_exists),
+                           F("onDelete", &C::on_delete));
+  }
+};
+
+// One ALTER TYPE: the additions, then the alterations, then the drops.
+struct AlterCompositeTypeAttributes {
+  static constexpr std::string_view kName = "alterCompositeTypeAttributes";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, type_name;
+  std::vector<AddTypeAttribute> add_attributes;
+  std::vector<AlterTypeAttribute> alter_attributes;
+  std::vector<DropTypeAttribute> drop_attributes;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = AlterCompositeTypeAttributes;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("typeName", &C::type_name, kRequired),
+        F("addAttributes", &C::add_attributes, kNullWhenEmpty),
+        F("alterAttributes", &C::alter_attributes, kNullWhenEmpty),
+        F("dropAttributes", &C::drop_attributes, kNullWhenEmpty));
+  }
+};
+
+struct ChangeCompositeTypeOwner {
+  static constexpr std::string_view kName = "changeCompositeTypeOwner";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, type_name, new_owner;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = ChangeCompositeTypeOwner;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("typeName", &C::type_name, kRequired),
+                           F("newOwner", &C::new_owner, kRequired));
+  }
+};
+
+struct RenameCompositeType {
+  static constexpr std::string_view kName = "renameCompositeType";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, old_type_name, new_type_name;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = RenameCompositeType;
+    return std::make_tuple(F("catalogName", &C::catalog_name),
+                           F("schemaName", &C::schema_name),
+                           F("oldTypeName", &C::old_type_name, kRequired),
+                           F("newTypeName", &C::new_type_name, kRequired));
+  }
+};
+
+struct RenameCompositeTypeAttribute {
+  static constexpr std::string_view kName = "renameCompositeTypeAttribute";
+  static constexpr bool kPro = true;
+  OptString catalog_name, schema_name, type_name, old_attribute_name,
+      new_attribute_name, on_update;
+  SourceLocation loc;
+  static constexpr auto Fields() {
+    using C = RenameCompositeTypeAttribute;
+    return std::make_tuple(
+        F("catalogName", &C::catalog_name), F("schemaName", &C::schema_name),
+        F("typeName", &C::type_name, kRequired),
+        F("oldAttributeName", &C::old_attribute_name, kRequired),
+        F("newAttributeName", &C::new_attribute_name, kRequired),
+        F("onUpdate", &C::on_update));
+  }
+};
+
+// True for the Liquibase Pro change types above.
+template <typename T>
+concept ProChange = requires { T::kPro; };
+
 // Adding a type here breaks the build until every operation handles it.
 using Change =
     std::variant<CreateTable, DropTable, AddColumn, DropColumn, RenameColumn,
@@ -1042,7 +1423,16 @@ using Change =
                  CreateProcedure, DropProcedure, RenameView, MergeColumns,
                  ModifyDataType, SetColumnRemarks, SetTableRemarks, Output,
                  Stop, LoadData, LoadUpdateData, SqlFile, ExecuteCommand,
-                 CustomChange>;
+                 CustomChange,
+                 // Liquibase Pro
+                 AddCheckConstraint, DropCheckConstraint, EnableCheckConstraint,
+                 DisableCheckConstraint, CreateFunction, DropFunction,
+                 CreateTrigger, DropTrigger, EnableTrigger, DisableTrigger,
+                 RenameTrigger, CreateSynonym, DropSynonym, CreatePackage,
+                 CreatePackageBody, DropPackage, DropPackageBody,
+                 CreateCompositeType, DropCompositeType,
+                 AlterCompositeTypeAttributes, ChangeCompositeTypeOwner,
+                 RenameCompositeType, RenameCompositeTypeAttribute>;
 
 std::string_view ChangeName(const Change& change);
 const SourceLocation& ChangeLocation(const Change& change);

@@ -21,6 +21,9 @@ class SqlWriter {
   // PostgreSQL, reserved words, characters outside [A-Za-z0-9_], a leading
   // digit) the way Liquibase's LEGACY quoting strategy does.
   SqlWriter& Ident(std::string_view name);
+  // An identifier that is always quoted: names the engine compares
+  // case-sensitively even unquoted-looking (collations such as "C").
+  SqlWriter& QuotedIdent(std::string_view name);
   // [schema.]name; the schema is left out when empty or unsupported.
   SqlWriter& Name(const std::optional<std::string>& schema,
                   std::string_view name);

@@ -86,6 +86,11 @@ bool AppliesTo(const Change& change, std::string_view dbms) {
   if (const auto* proc = std::get_if<CreateProcedure>(&change)) {
     return DbmsMatches(proc->dbms, dbms);
   }
+  // Liquibase Pro's stored logic is dbms-targeted as createProcedure.
+  if (const auto* f = std::get_if<CreateFunction>(&change)) return DbmsMatches(f->dbms, dbms);
+  if (const auto* t = std::get_if<CreateTrigger>(&change)) return DbmsMatches(t->dbms, dbms);
+  if (const auto* p = std::get_if<CreatePackage>(&change)) return DbmsMatches(p->dbms, dbms);
+  if (const auto* p = std::get_if<CreatePackageBody>(&change)) return DbmsMatches(p->dbms, dbms);
   return true;
 }
 
@@ -115,6 +120,14 @@ std::string CsvChecksum(const OptString& table, const OptString& comment,
                                Md5Hex(kept));
 }
 
+const OptString* StoredLogicBody(const Change& change) {
+  if (const auto* f = std::get_if<CreateFunction>(&change)) return &f->function_body;
+  if (const auto* t = std::get_if<CreateTrigger>(&change)) return &t->trigger_body;
+  if (const auto* p = std::get_if<CreatePackage>(&change)) return &p->package_text;
+  if (const auto* p = std::get_if<CreatePackageBody>(&change)) return &p->package_text;
+  return nullptr;
+}
+
 }  // namespace
 
 std::string ChangeChecksum(const Change& change) {
@@ -135,6 +148,14 @@ std::string ChangeChecksum(const Change& change) {
     return detail::ComputeString(
         detail::ComputeString(SerializeChange(change)) + ":" +
         BodyChecksum(proc->procedure_text));
+  }
+  // Liquibase Pro's stored logic (createFunction, createTrigger,
+  // createPackage, createPackageBody) as createProcedure: the body fields
+  // are outside the generic serialization and hashed after it.
+  // Not verified against Liquibase Pro (it needs a license key).
+  if (const OptString* body = StoredLogicBody(change)) {
+    return detail::ComputeString(
+        detail::ComputeString(SerializeChange(change)) + ":" + BodyChecksum(*body));
   }
   if (const auto* file = std::get_if<SqlFile>(&change)) {
     // The file content as read, never property-expanded (since 4.26).

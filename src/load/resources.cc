@@ -59,6 +59,25 @@ class Resolver {
                                 "'procedureText' or 'path'"});
     }
   }
+  // Pro stored logic: the body inline or from `path`, as createProcedure.
+  void Visit(CreateFunction& c) {
+    StoredLogic(c, c.function_body, "functionBody");
+  }
+  void Visit(CreateTrigger& c) { StoredLogic(c, c.trigger_body, "triggerBody"); }
+  void Visit(CreatePackage& c) { StoredLogic(c, c.package_text, "packageText"); }
+  void Visit(CreatePackageBody& c) {
+    StoredLogic(c, c.package_text, "packageBodyText");
+  }
+  template <typename T>
+  void StoredLogic(T& c, OptString& body, std::string_view body_attr) {
+    if (c.path) {
+      if (auto text = Read(T::kName, c.loc, *c.path, c.relative_to_changelog_file))
+        body = Expand(*text, c.loc);
+    } else if (!body) {
+      errors_.push_back({c.loc, std::string(T::kName) + ": missing required attribute '" +
+                                    std::string(body_attr) + "' or 'path'"});
+    }
+  }
   void Visit(CreateView& c) {
     if (!c.path) return;
     if (auto text = Read(CreateView::kName, c.loc, *c.path, c.relative_to_changelog_file))

@@ -112,6 +112,9 @@ class TypeNames {
 class XsdWriter {
  public:
   std::string Run();
+  // The pro namespace: Liquibase Pro's change types, as Liquibase's own
+  // liquibase-pro XSD declares them beside dbchangelog's.
+  std::string RunPro();
 
  private:
   static std::string AttrType(Kind k) {
@@ -227,6 +230,7 @@ std::string XsdWriter::Run() {
     (
         [&] {
           using T = std::variant_alternative_t<I, Change>;
+          if constexpr (ProChange<T>) return;
           changes += StrCat({"  <xsd:element name=\"", T::kName, "\">\n"});
           changes += ComplexType<T>(T::kName, false, "", 4);
           changes += "  </xsd:element>\n";
@@ -271,6 +275,8 @@ std::string XsdWriter::Run() {
   EntryAttributes(out, kChangeSetAttributes, 8, true);
   out += "        <xsd:element ref=\"rollback\"/>\n"
          "        <xsd:group ref=\"changes\"/>\n"
+         "        <!-- Liquibase Pro changes: liquibase-pro-4.28.xsd -->\n"
+         "        <xsd:any namespace=\"##other\" processContents=\"lax\"/>\n"
          "      </xsd:choice>\n";
   EntryAttributes(out, kChangeSetAttributes, 6, false);
   out += "    </xsd:complexType>\n  </xsd:element>\n\n";
@@ -278,7 +284,10 @@ std::string XsdWriter::Run() {
   out += "  <!-- Text is raw SQL; nested changes; empty is a no-op. -->\n"
          "  <xsd:element name=\"rollback\">\n"
          "    <xsd:complexType mixed=\"true\">\n"
-         "      <xsd:group ref=\"changes\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>\n"
+         "      <xsd:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n"
+         "        <xsd:group ref=\"changes\"/>\n"
+         "        <xsd:any namespace=\"##other\" processContents=\"lax\"/>\n"
+         "      </xsd:choice>\n"
          "    </xsd:complexType>\n  </xsd:element>\n\n";
 
   out += "  <xsd:element name=\"include\">\n    <xsd:complexType>\n";
@@ -292,6 +301,41 @@ std::string XsdWriter::Run() {
   out += "  <xsd:group name=\"changes\">\n    <xsd:choice>\n";
   out += group;
   out += "    </xsd:choice>\n  </xsd:group>\n\n";
+  out += changes;
+  out += "\n";
+  out += nested_;
+  out += "</xsd:schema>\n";
+  return out;
+}
+
+std::string XsdWriter::RunPro() {
+  std::string changes;
+  [&]<size_t... I>(std::index_sequence<I...>) {
+    (
+        [&] {
+          using T = std::variant_alternative_t<I, Change>;
+          if constexpr (!ProChange<T>) return;
+          changes += StrCat({"  <xsd:element name=\"", T::kName, "\">\n"});
+          changes += ComplexType<T>(T::kName, false, "", 4);
+          changes += "  </xsd:element>\n";
+        }(),
+        ...);
+  }(std::make_index_sequence<std::variant_size_v<Change>>());
+  std::string out;
+  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<!-- Strata's schema for the Liquibase Pro change types (free in Strata),\n"
+         "     the elements of the pro namespace in Liquibase 4.28 XML changelogs.\n"
+         "     Generated from the model (src/load/schemas.cc); do not edit.\n"
+         "     Regenerate: STRATA_UPDATE_GOLDEN=1 build/schema_test -->\n";
+  out += StrCat({"<xsd:schema xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\"\n"
+                 "    targetNamespace=\"", kProNamespace, "\"\n"
+                 "    xmlns=\"", kProNamespace, "\"\n"
+                 "    elementFormDefault=\"qualified\">\n\n"});
+  out += StrCat({"  <xsd:simpleType name=\"booleanExp\">\n"
+                 "    <xsd:restriction base=\"xsd:string\">\n"
+                 "      <xsd:pattern value=\"", kBooleanPattern, "\"/>\n"
+                 "    </xsd:restriction>\n"
+                 "  </xsd:simpleType>\n\n"});
   out += changes;
   out += "\n";
   out += nested_;
@@ -573,6 +617,8 @@ std::string JsonSchemaWriter::Run() {
 }  // namespace
 
 std::string GenerateXsd() { return XsdWriter().Run(); }
+
+std::string GenerateProXsd() { return XsdWriter().RunPro(); }
 
 std::string GenerateJsonSchema() { return JsonSchemaWriter().Run(); }
 

@@ -12,6 +12,10 @@ namespace strata::load {
 // schemas/dbchangelog-4.28.xsd: XML Schema for the dbchangelog namespace.
 std::string GenerateXsd();
 
+// schemas/liquibase-pro-4.28.xsd: XML Schema for the pro namespace (the
+// Liquibase Pro change types).
+std::string GenerateProXsd();
+
 // schemas/changelog.schema.json: JSON Schema (draft-07) for YAML and JSON
 // changelogs.
 std::string GenerateJsonSchema();

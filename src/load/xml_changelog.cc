@@ -147,8 +147,12 @@ class XmlParser {
     if (!uri && prefix.empty()) return Ns::kChangeLog;
     return ClassifyUri(uri);
   }
-  // Reports an element outside the changelog namespace; false if it is in.
-  bool ReportForeign(pugi::xml_node n);
+  // Which pro-namespace elements a parent takes: none, Pro change types
+  // (changeSet, rollback), or any (the nested elements of a Pro change).
+  enum class ProOk { kNone, kChanges, kAll };
+  // Reports an element outside the changelog namespace (and the Pro
+  // elements `pro` does not allow); false if it is accepted.
+  bool ReportForeign(pugi::xml_node n, ProOk pro = ProOk::kNone);
 
   // fn(local_name, attribute, name_location) for each ordinary attribute;
   // namespace declarations, xsi:* and xml:* are skipped, Pro/extension
@@ -160,7 +164,7 @@ class XmlParser {
   // unexpected unless `text_ok`.
   template <typename Fn>
   void ForEachChild(pugi::xml_node n, std::string_view owner, bool text_ok,
-                    Fn fn);
+                    Fn fn, ProOk pro = ProOk::kNone);
   // An element whose only content is text (<where>, <comment>).
   std::optional<Value> TextElement(pugi::xml_node n, std::string_view name);
 
@@ -198,12 +202,24 @@ std::optional<Body> XmlParser::TextOf(pugi::xml_node n) const {
   return body;
 }
 
-bool XmlParser::ReportForeign(pugi::xml_node n) {
+// Liquibase Pro change types, which the pro namespace may name.
+bool IsProChangeName(std::string_view name) {
+  bool pro = false;
+  WithChangeType(name, [&](auto type) {
+    pro = ProChange<typename decltype(type)::type>;
+  });
+  return pro;
+}
+
+bool XmlParser::ReportForeign(pugi::xml_node n, ProOk pro) {
   std::string_view qn = n.name();
   switch (ElementNs(n)) {
     case Ns::kChangeLog:
       return false;
     case Ns::kPro:
+      if (pro == ProOk::kAll ||
+          (pro == ProOk::kChanges && IsProChangeName(Split(qn).local)))
+        return false;
       Error(Loc(n), StrCat({"Liquibase Pro element '", qn,
                             "' is not supported yet"}));
       break;
@@ -258,12 +274,12 @@ void XmlParser::ForEachAttribute(pugi::xml_node n, std::string_view owner,
 
 template <typename Fn>
 void XmlParser::ForEachChild(pugi::xml_node n, std::string_view owner,
-                             bool text_ok, Fn fn) {
+                             bool text_ok, Fn fn, ProOk pro) {
   bool text_reported = false;
   for (pugi::xml_node c : n.children()) {
     switch (c.type()) {
       case pugi::node_element:
-        if (!ReportForeign(c)) fn(c, Split(c.name()).local);
+        if (!ReportForeign(c, pro)) fn(c, Split(c.name()).local);
         break;
       case pugi::node_pcdata:
       case pugi::node_cdata:
@@ -347,10 +363,15 @@ void XmlParser::LoadElement(pugi::xml_node n, S& out, std::string_view owner,
     });
     if (!found) b_.UnknownAttribute(kl, name, owner);
   });
-  ForEachChild(n, owner, true, [&](pugi::xml_node c, std::string_view name) {
-    if (!LoadChild(c, name, out, add_column))
-      Error(Loc(c), StrCat({"unknown element '", name, "' in ", owner}));
-  });
+  // A Pro change's nested elements are in the pro namespace too
+  // (<pro:typeAttribute>).
+  ForEachChild(
+      n, owner, true,
+      [&](pugi::xml_node c, std::string_view name) {
+        if (!LoadChild(c, name, out, add_column))
+          Error(Loc(c), StrCat({"unknown element '", name, "' in ", owner}));
+      },
+      ElementNs(n) == Ns::kPro ? ProOk::kAll : ProOk::kNone);
   std::optional<Body> body = TextOf(n);
   if (!body) return;
   bool used = false;
@@ -410,11 +431,13 @@ void XmlParser::ParseRollback(pugi::xml_node n, Rollback& out) {
   // Text is raw SQL; nested elements are changes; empty is a no-op.
   if (std::optional<Body> body = TextOf(n))
     b_.AddRollbackSql(out, BodyValue(*body, n));
-  ForEachChild(n, "rollback", true,
-               [&](pugi::xml_node c, std::string_view name) {
-                 if (auto change = ParseChange(c, name))
-                   out.changes.push_back(std::move(*change));
-               });
+  ForEachChild(
+      n, "rollback", true,
+      [&](pugi::xml_node c, std::string_view name) {
+        if (auto change = ParseChange(c, name))
+          out.changes.push_back(std::move(*change));
+      },
+      ProOk::kChanges);
 }
 
 std::optional<ChangeSet> XmlParser::ParseChangeSet(pugi::xml_node n) {
@@ -448,7 +471,8 @@ std::optional<ChangeSet> XmlParser::ParseChangeSet(pugi::xml_node n) {
                  } else if (auto change = ParseChange(c, name)) {
                    d.cs.changes.push_back(std::move(*change));
                  }
-               });
+               },
+               ProOk::kChanges);
   if (comment) b_.SetChangeSetAttribute(d, "comment", *comment, comment->loc);
   return b_.FinishChangeSet(std::move(d));
 }

@@ -361,6 +361,15 @@ constexpr Dialect kPostgres = {
     .upsert_as_plpgsql_block = true,
     .implicit_schema = "",
     .display_name = "PostgreSQL",
+    .pro = {.alter_check_constraints = true,
+            .check_not_valid = true,
+            .functions = true,
+            .triggers = true,
+            .trigger_on_table = true,
+            .toggle_triggers = true,
+            .rename_triggers = true,
+            .qualify_stored_logic_bodies = true,
+            .composite_types = true},
 };
 
 constexpr Dialect kSqlite = {
@@ -402,6 +411,8 @@ constexpr Dialect kSqlite = {
     .foreign_keys_off_sql = "PRAGMA foreign_keys = OFF",
     .foreign_keys_on_sql = "PRAGMA foreign_keys = ON",
     .reset_alter_sql = "PRAGMA legacy_alter_table = OFF",
+    // Check constraints need a table rebuild on SQLite.
+    .pro = {.triggers = true},
 };
 
 constexpr Dialect MakeMysql(Engine engine, std::string_view name,
@@ -455,6 +466,7 @@ constexpr Dialect MakeMysql(Engine engine, std::string_view name,
       .drop_default_prefix = "ALTER ",
       .modify_column_restates_type = true,
       .drop_primary_key_unnamed = true,
+      .pro = {.alter_check_constraints = true, .functions = true, .triggers = true},
   };
 }
 

@@ -307,6 +307,140 @@ Inverse Invert(const CustomChange&) {
   return None("liquibase.change.custom.CustomChangeWrapper");
 }
 
+// ---- Liquibase Pro change types ----------------------------------------------
+
+Inverse Invert(const AddCheckConstraint& c) {
+  DropCheckConstraint d;
+  d.catalog_name = c.catalog_name;
+  d.schema_name = c.schema_name;
+  d.table_name = c.table_name;
+  d.constraint_name = c.constraint_name;
+  d.loc = c.loc;
+  return {{d}, {}, {}};
+}
+Inverse Invert(const DropCheckConstraint&) {
+  return None("com.datical.liquibase.ext.storedlogic.checkconstraint.change."
+              "DropCheckConstraintChange");
+}
+// enable <-> disable: the same attributes, the other kind.
+template <int kTo, int kFrom>
+Inverse Toggle(const CheckConstraintRef<kFrom>& c) {
+  CheckConstraintRef<kTo> t;
+  t.catalog_name = c.catalog_name;
+  t.schema_name = c.schema_name;
+  t.table_name = c.table_name;
+  t.constraint_name = c.constraint_name;
+  t.loc = c.loc;
+  return {{t}, {}, {}};
+}
+template <int kTo, int kFrom>
+Inverse Toggle(const TriggerRef<kFrom>& c) {
+  TriggerRef<kTo> t;
+  t.catalog_name = c.catalog_name;
+  t.schema_name = c.schema_name;
+  t.trigger_name = c.trigger_name;
+  t.table_name = c.table_name;
+  t.scope = c.scope;
+  t.loc = c.loc;
+  return {{t}, {}, {}};
+}
+Inverse Invert(const EnableCheckConstraint& c) { return Toggle<2>(c); }
+Inverse Invert(const DisableCheckConstraint& c) { return Toggle<1>(c); }
+Inverse Invert(const EnableTrigger& c) { return Toggle<2>(c); }
+Inverse Invert(const DisableTrigger& c) { return Toggle<1>(c); }
+
+Inverse Invert(const CreateFunction& c) {
+  DropFunction d;
+  d.catalog_name = c.catalog_name;
+  d.schema_name = c.schema_name;
+  d.function_name = c.function_name;
+  d.loc = c.loc;
+  return {{d}, {}, {}};
+}
+Inverse Invert(const DropFunction&) {
+  return None("com.datical.liquibase.ext.storedlogic.function.change.DropFunctionChange");
+}
+Inverse Invert(const CreateTrigger& c) {
+  DropTrigger d;
+  d.catalog_name = c.catalog_name;
+  d.schema_name = c.schema_name;
+  d.trigger_name = c.trigger_name;
+  d.table_name = c.table_name;
+  d.scope = c.scope;
+  d.loc = c.loc;
+  return {{d}, {}, {}};
+}
+Inverse Invert(const DropTrigger&) {
+  return None("com.datical.liquibase.ext.storedlogic.trigger.change.DropTriggerChange");
+}
+Inverse Invert(const RenameTrigger& c) {
+  RenameTrigger r = c;
+  r.old_trigger_name = c.new_trigger_name;
+  r.new_trigger_name = c.old_trigger_name;
+  return {{r}, {}, {}};
+}
+Inverse Invert(const CreateSynonym& c) {
+  DropSynonym d;
+  d.object_type = c.object_type;
+  d.is_private = c.is_private;
+  d.synonym_catalog_name = c.synonym_catalog_name;
+  d.synonym_schema_name = c.synonym_schema_name;
+  d.synonym_name = c.synonym_name;
+  d.loc = c.loc;
+  return {{d}, {}, {}};
+}
+Inverse Invert(const DropSynonym&) {
+  return None("com.datical.liquibase.ext.appdba.synonym.change.DropSynonymChange");
+}
+// Package text is run as written, so what it creates is unknown.
+Inverse Invert(const CreatePackage&) {
+  return None("com.datical.liquibase.ext.storedlogic.databasepackage.change."
+              "CreatePackageChange");
+}
+Inverse Invert(const CreatePackageBody&) {
+  return None("com.datical.liquibase.ext.storedlogic.databasepackage.change."
+              "CreatePackageBodyChange");
+}
+Inverse Invert(const DropPackage&) {
+  return None("com.datical.liquibase.ext.storedlogic.databasepackage.change."
+              "DropPackageChange");
+}
+Inverse Invert(const DropPackageBody&) {
+  return None("com.datical.liquibase.ext.storedlogic.databasepackage.change."
+              "DropPackageBodyChange");
+}
+Inverse Invert(const CreateCompositeType& c) {
+  DropCompositeType d;
+  d.catalog_name = c.catalog_name;
+  d.schema_name = c.schema_name;
+  d.type_name = c.type_name;
+  d.loc = c.loc;
+  return {{d}, {}, {}};
+}
+Inverse Invert(const DropCompositeType&) {
+  return None("com.datical.liquibase.ext.compositetype.change.DropCompositeTypeChange");
+}
+// The attributes' old types and the old owner are not in the changelog.
+Inverse Invert(const AlterCompositeTypeAttributes&) {
+  return None("com.datical.liquibase.ext.compositetype.change."
+              "AlterCompositeTypeAttributesChange");
+}
+Inverse Invert(const ChangeCompositeTypeOwner&) {
+  return None("com.datical.liquibase.ext.compositetype.change.ChangeCompositeTypeOwnerChange");
+}
+Inverse Invert(const RenameCompositeType& c) {
+  RenameCompositeType r = c;
+  r.old_type_name = c.new_type_name;
+  r.new_type_name = c.old_type_name;
+  return {{r}, {}, {}};
+}
+Inverse Invert(const RenameCompositeTypeAttribute& c) {
+  RenameCompositeTypeAttribute r = c;
+  r.old_attribute_name = c.new_attribute_name;
+  r.new_attribute_name = c.old_attribute_name;
+  return {{r}, {}, {}};
+}
+
 }  // namespace
 
 Result<std::vector<Change>> RollbackChanges(const ChangeSet& changeset,

@@ -13,6 +13,7 @@
 
 #include "render/load_data.h"
 #include "render/rebuild.h"
+#include "render/render_pro.h"
 #include "strata/sql_writer.h"
 
 namespace strata {
@@ -1847,6 +1848,14 @@ Status Render(Renderer& r, const ExecuteCommand& c) {
 
 Status Render(Renderer& r, const CustomChange&) {
   return r.Unsupported("customChange needs a Java class, which Strata cannot run");
+}
+
+// Liquibase Pro change types: src/render/render_pro.cc.
+template <ProChange T>
+Status Render(Renderer& r, const T& c) {
+  render_pro::Context ctx{r.d(), r.default_schema(),
+                          [&r](const OptString& dbms) { return r.DbmsMatches(dbms); }};
+  return render_pro::Render(c, ctx, &r.out);
 }
 
 }  // namespace

@@ -237,6 +237,17 @@ SqlWriter& SqlWriter::Ident(std::string_view name) {
   return *this;
 }
 
+SqlWriter& SqlWriter::QuotedIdent(std::string_view name) {
+  const char q = dialect_.identifier_quote;
+  out_ += q;
+  for (char c : name) {
+    if (c == q) out_ += q;
+    out_ += c;
+  }
+  out_ += q;
+  return *this;
+}
+
 SqlWriter& SqlWriter::Name(const std::optional<std::string>& schema,
                            std::string_view name) {
   if (schema && !schema->empty() && dialect_.supports_schemas) {
