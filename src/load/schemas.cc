@@ -54,7 +54,12 @@ constexpr Kind KindOf() {
 }
 
 Kind KindOf(AttrKind k) {
-  return k == AttrKind::kBoolean ? Kind::kBoolean : Kind::kString;
+  switch (k) {
+    case AttrKind::kBoolean: return Kind::kBoolean;
+    case AttrKind::kInteger: return Kind::kNumeric;
+    case AttrKind::kString: break;
+  }
+  return Kind::kString;
 }
 
 template <typename S>
@@ -215,7 +220,9 @@ void EntryAttributes(std::string& out, const AttributeSpec (&table)[N],
       out += StrCat({"<xsd:element name=\"", a.name, "\" type=\"xsd:string\"/>\n"});
     } else {
       out += StrCat({"<xsd:attribute name=\"", a.name, "\" type=\"",
-                     a.kind == AttrKind::kBoolean ? "booleanExp" : "xsd:string",
+                     a.kind == AttrKind::kBoolean   ? "booleanExp"
+                     : a.kind == AttrKind::kInteger ? "numericExp"
+                                                    : "xsd:string",
                      "\"", a.required ? " use=\"required\"" : "", "/>\n"});
     }
   }
@@ -260,6 +267,7 @@ std::string XsdWriter::Run() {
          "      <xsd:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n"
          "        <xsd:element ref=\"changeSet\"/>\n"
          "        <xsd:element ref=\"include\"/>\n"
+         "        <xsd:element ref=\"includeAll\"/>\n"
          "        <xsd:element ref=\"property\"/>\n"
          "      </xsd:choice>\n";
   EntryAttributes(out, kChangeLogAttributes, 6, false);
@@ -283,6 +291,10 @@ std::string XsdWriter::Run() {
 
   out += "  <xsd:element name=\"include\">\n    <xsd:complexType>\n";
   EntryAttributes(out, kIncludeAttributes, 6, false);
+  out += "    </xsd:complexType>\n  </xsd:element>\n\n";
+
+  out += "  <xsd:element name=\"includeAll\">\n    <xsd:complexType>\n";
+  EntryAttributes(out, kIncludeAllAttributes, 6, false);
   out += "    </xsd:complexType>\n  </xsd:element>\n\n";
 
   out += "  <xsd:element name=\"property\">\n    <xsd:complexType>\n";
@@ -533,11 +545,13 @@ std::string JsonSchemaWriter::Run() {
     defs.Add("changeSet", ObjectSchema(props, required));
   }
   defs.Add("include", EntrySchema(kIncludeAttributes));
+  defs.Add("includeAll", EntrySchema(kIncludeAllAttributes));
   defs.Add("property", EntrySchema(kPropertyAttributes));
   {
     Obj entry_props;
     entry_props.Add("changeSet", Ref("changeSet"));
     entry_props.Add("include", Ref("include"));
+    entry_props.Add("includeAll", Ref("includeAll"));
     entry_props.Add("property", Ref("property"));
     for (const AttributeSpec& a : kChangeLogAttributes)
       entry_props.Add(a.name, ScalarSchema(KindOf(a.kind)));
