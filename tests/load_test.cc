@@ -570,6 +570,9 @@ TEST(IncludeAll, Errors) {
   std::string f = dir + "/root.yaml";
   EXPECT_EQ(Errors(LoadChangeLog(o)),
             (std::vector<std::string>{
+                f + ":2:5: error: includeAll: directory 'nowhere/' not found",
+                f + ":3:5: error: includeAll: no changelog files (.xml, .yaml, "
+                    ".yml, .json or .sql) in 'empty/'",
                 f + ":4:5: error: includeAll: missing required attribute 'path'",
                 f + ":5:42: error: invalid depth 'x' for 'minDepth' (expected a "
                     "non-negative integer)",
@@ -577,13 +580,10 @@ TEST(IncludeAll, Errors) {
                     "class, which Strata cannot load; use endsWithFilter, "
                     "minDepth or maxDepth",
                 f + ":5:70: error: unknown attribute 'wat' for includeAll",
-                f + ":6:5: error: includeAll: minDepth is greater than maxDepth",
-                f + ":7:17: error: includeAll must be a map of attributes",
-                f + ":2:5: error: includeAll: directory 'nowhere/' not found",
-                f + ":3:5: error: includeAll: no changelog files (.xml, .yaml, "
-                    ".yml, .json or .sql) in 'empty/'",
                 f + ":5:5: error: includeAll: no changelog files (.xml, .yaml, "
                     ".yml, .json or .sql) in 'empty/'",
+                f + ":6:5: error: includeAll: minDepth is greater than maxDepth",
+                f + ":7:17: error: includeAll must be a map of attributes",
             }));
 }
 
@@ -730,9 +730,41 @@ TEST(Load, PropertiesAcrossIncludesAndFiles) {
   ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
   std::vector<std::string> ids;
   for (const auto& cs : r.changelog.changesets) ids.push_back(cs.id);
-  // A root file is expanded before its includes define anything.
+  // An include's global properties reach the entries after it, not those
+  // before (Liquibase 4.28: see PropertyVisibilityAcrossFilesMatchesLiquibase).
   EXPECT_EQ(ids, (std::vector<std::string>{"F-${late}", "child-L-${local}-F",
-                                           "after-${late}"}));
+                                           "after-L"}));
+}
+
+// Liquibase 4.28 on the same three files: a YAML file's properties apply
+// to all of it (defined before its entries are read), an included file's
+// global properties reach the rest of the parent, a local one stays in its
+// file.
+TEST(Load, PropertyVisibilityAcrossFilesMatchesLiquibase) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "root.yaml", R"(databaseChangeLog:
+  - changeSet: {id: "x-${early}", author: a}
+  - property: {name: early, value: E}
+  - include: {file: child.yaml}
+  - changeSet: {id: "after-${fromchild}", author: a}
+  - include: {file: child2.yaml}
+)");
+  test::WriteFile(dir, "child.yaml", R"(databaseChangeLog:
+  - changeSet: {id: "c-${early}-${late}", author: a}
+  - property: {name: fromchild, value: C}
+  - property: {name: late, value: L}
+  - property: {name: loc, value: LOCAL, global: false}
+)");
+  test::WriteFile(dir, "child2.yaml",
+                  "databaseChangeLog:\n  - changeSet: {id: \"d-${late}-${loc}\", author: a}\n");
+  LoadOptions o;
+  o.changelog_file = "root.yaml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  std::vector<std::string> ids;
+  for (const auto& cs : r.changelog.changesets) ids.push_back(cs.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"x-E", "c-E-L", "after-C", "d-L-${loc}"}));
 }
 
 TEST(Load, MissingPropertyModes) {

@@ -505,8 +505,8 @@ TEST(XmlLoadError, NotSupportedYet) {
           "c.xml:10:5: error: modifySql is not supported yet",
           "c.xml:11:15: error: rollback referencing another changeset is not "
           "supported yet",
-          "c.xml:14:32: error: runWith is not supported yet",
           "c.xml:13:3: error: includeAll: directory 'x/' not found",
+          "c.xml:14:32: error: runWith is not supported yet",
       }));
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -51,20 +52,36 @@ struct IncludeAllSpec {
   SourceLocation loc;
 };
 
+using ChangeLogEntry = std::variant<ChangeSet, IncludeSpec, IncludeAllSpec>;
+
 struct ParsedChangeLog {
   OptString logical_file_path;
   OptString context;  // changelog-level context/contextFilter
   OptString object_quoting_strategy;
   std::vector<Preconditions> preconditions;  // changelog-level
   // In document order. ChangeSet.file_path is not set yet.
-  std::vector<std::variant<ChangeSet, IncludeSpec, IncludeAllSpec>> entries;
+  std::vector<ChangeLogEntry> entries;
 };
 
 struct FileInfo {
   std::shared_ptr<const std::string> display;  // shared by every location
   ResolvedFile resolved;
   int id = 0;  // for file-local properties
+  // When set, takes each entry as soon as it is read (with the changelog
+  // read so far), instead of ParsedChangeLog::entries: the loader then
+  // loads an include before the entries after it are expanded, so that
+  // the properties it defines reach them, as in Liquibase.
+  std::function<void(ChangeLogEntry&&, const ParsedChangeLog&)> on_entry;
 };
+
+inline void EmitEntry(const FileInfo& file, ParsedChangeLog& log,
+                      ChangeLogEntry&& entry) {
+  if (file.on_entry) {
+    file.on_entry(std::move(entry), log);
+  } else {
+    log.entries.push_back(std::move(entry));
+  }
+}
 
 // The signature every format's parser has: parses `text`, pre-scanning its
 // `property` entries into `properties`, then converts every entry with `${}`

@@ -193,47 +193,50 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
     text = &*read;
   }
 
-  load::FileInfo info{display, file, next_file_id_++};
-  ParsedChangeLog log = format->parse(*text, info, search_, options_,
-                                      properties_, result_.errors);
-  read.reset();
-  for (Preconditions& p : log.preconditions)
-    result_.changelog.preconditions.push_back(std::move(p));
-
-  Inherited inherited;
-  if (log.context && !log.context->empty()) inherited.contexts.push_back(*log.context);
-  if (include && include->context && !include->context->empty())
-    inherited.contexts.push_back(*include->context);
-  if (include && include->labels && !include->labels->empty())
-    inherited.labels.push_back(*include->labels);
-  inherited.contexts.insert(inherited.contexts.end(), parent.contexts.begin(),
-                            parent.contexts.end());
-  inherited.labels.insert(inherited.labels.end(), parent.labels.begin(),
-                          parent.labels.end());
-
-  stack_.emplace_back(abs, file.physical);
-  for (auto& entry : log.entries) {
+  load::FileInfo info{display, file, next_file_id_++, {}};
+  auto handle = [&](load::ChangeLogEntry&& entry, const ParsedChangeLog& log) {
+    Inherited inherited;
+    if (log.context && !log.context->empty())
+      inherited.contexts.push_back(*log.context);
+    if (include && include->context && !include->context->empty())
+      inherited.contexts.push_back(*include->context);
+    if (include && include->labels && !include->labels->empty())
+      inherited.labels.push_back(*include->labels);
+    inherited.contexts.insert(inherited.contexts.end(), parent.contexts.begin(),
+                              parent.contexts.end());
+    inherited.labels.insert(inherited.labels.end(), parent.labels.begin(),
+                            parent.labels.end());
     if (auto* cs = std::get_if<ChangeSet>(&entry)) {
-      load::ResolveResources(*cs, file, search_, properties_, info.id, result_.errors);
+      load::ResolveResources(*cs, file, search_, properties_, info.id,
+                             result_.errors);
       AddChangeSet(std::move(*cs), file, log, inherited);
-      continue;
+      return;
     }
     if (auto* all = std::get_if<IncludeAllSpec>(&entry)) {
       IncludeAll(*all, file, inherited);
-      continue;
+      return;
     }
     const IncludeSpec& inc = std::get<IncludeSpec>(entry);
-    if (inc.ignore) continue;
+    if (inc.ignore) return;
     ResolvedFile target = inc.relative_to_changelog_file
                               ? search_.ResolveSibling(file, inc.file)
                               : search_.Resolve(inc.file);
     if (!target.exists) {
       if (inc.error_if_missing)
         Error(inc.loc, "included file '" + inc.file + "' not found");
-      continue;
+      return;
     }
     LoadFile(target, nullptr, &inc, inherited);
-  }
+  };
+  info.on_entry = handle;
+
+  stack_.emplace_back(abs, file.physical);
+  ParsedChangeLog log = format->parse(*text, info, search_, options_,
+                                      properties_, result_.errors);
+  read.reset();
+  for (auto& entry : log.entries) handle(std::move(entry), log);
+  for (Preconditions& p : log.preconditions)
+    result_.changelog.preconditions.push_back(std::move(p));
   stack_.pop_back();
 }
 

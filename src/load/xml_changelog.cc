@@ -611,13 +611,13 @@ ParsedChangeLog XmlParser::Run() {
                [&](pugi::xml_node c, std::string_view name) {
                  if (name == "changeSet") {
                    if (auto cs = ParseChangeSet(c))
-                     out.entries.emplace_back(std::move(*cs));
+                     EmitEntry(file_, out, std::move(*cs));
                  } else if (name == "include") {
                    if (auto inc = ParseInclude(c))
-                     out.entries.emplace_back(std::move(*inc));
+                     EmitEntry(file_, out, std::move(*inc));
                  } else if (name == "includeAll") {
                    if (auto inc = ParseIncludeAll(c))
-                     out.entries.emplace_back(std::move(*inc));
+                     EmitEntry(file_, out, std::move(*inc));
                  } else if (name == "preConditions") {
                    out.preconditions.push_back(ParsePreconditions(c));
                  } else if (name == "property") {

@@ -501,13 +501,13 @@ ParsedChangeLog Parser::Run(const std::string& text) {
       SourceLocation kl = Loc(it->first);
       if (k == "changeSet") {
         if (auto cs = ParseChangeSet(it->first, v))
-          out.entries.emplace_back(std::move(*cs));
+          EmitEntry(file_, out, std::move(*cs));
       } else if (k == "include") {
         if (auto inc = ParseInclude(it->first, v))
-          out.entries.emplace_back(std::move(*inc));
+          EmitEntry(file_, out, std::move(*inc));
       } else if (k == "includeAll") {
         if (auto inc = ParseIncludeAll(it->first, v))
-          out.entries.emplace_back(std::move(*inc));
+          EmitEntry(file_, out, std::move(*inc));
       } else if (k == "preConditions") {
         out.preconditions.push_back(ParsePreconditions(it->first, v));
       } else if (k == "property") {
