@@ -59,6 +59,25 @@ TEST(E2eSqlite, ChangeSqliteCannotDoFailsBeforeAnythingRuns) {
   EXPECT_FALSE(HasTable(SqliteUrl(dir), "databasechangelog"));
 }
 
+// Preconditions load into the model but nothing evaluates them yet: a
+// changelog with them is refused before anything runs, never half-honoured.
+TEST(E2eSqlite, PreconditionsAreRefusedUntilEvaluated) {
+  std::string dir = TempDir();
+  WriteFile(dir, "pre.sql",
+            "--liquibase formatted sql\n"
+            "--changeset a:1\ncreate table t1 (id int);\n"
+            "--changeset a:2\n"
+            "--preconditions onFail:MARK_RAN\n"
+            "--precondition-table-exists table:t1\n"
+            "create table t2 (id int);\n");
+  CmdResult r = RunStrata(Args(SqliteUrl(dir), "pre.sql", {"update"}), dir);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.err.find("pre.sql:5:1: error: preconditions are not supported yet"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(HasTable(SqliteUrl(dir), "t1"));
+}
+
 TEST(E2eSqlite, OfflineUpdateSqlNeedsNoDatabase) {
   std::string dir = TempDir();
   CopyExample(dir);

@@ -470,17 +470,105 @@ TEST(FormattedSqlError, UnsupportedFeatures) {
   EXPECT_EQ(
       LoadErrors(std::string(kHeader) +
                  "--changeset alice:1 runWith:psql\nselect 1;\n"
-                 "--rollback changesetId:2 changesetAuthor:alice\n"
-                 "--changeset alice:2\n"
-                 "--preconditions onFail:MARK_RAN\n"
-                 "  --precondition-sql-check expectedResult:0 select 1\n"
-                 "select 2;\n"),
+                 "--rollback changesetId:2 changesetAuthor:alice\n"),
       (std::vector<std::string>{
           "c.sql:2:21: error: runWith is not supported yet",
           "c.sql:4:1: error: rollback referencing another changeset is not "
-          "supported yet",
-          "c.sql:6:1: error: preconditions are not supported yet",
-          "c.sql:7:3: error: preconditions are not supported yet"}));
+          "supported yet"}));
+}
+
+// "onFail=X ... | type{attr=value, ...} | ..." for comparisons.
+std::string Describe(const std::optional<Preconditions>& p) {
+  if (!p) return "<none>";
+  std::string out;
+  auto opt = [&](const char* name, const OptString& v) {
+    if (v) out += std::string(out.empty() ? "" : " ") + name + "=" + *v;
+  };
+  opt("onFail", p->on_fail);
+  opt("onError", p->on_error);
+  opt("onFailMessage", p->on_fail_message);
+  opt("onErrorMessage", p->on_error_message);
+  opt("onSqlOutput", p->on_sql_output);
+  for (const Precondition& c : p->conditions) {
+    out += " | " + c.type + "{";
+    bool first = true;
+    for (const auto& [k, v] : c.attributes) {
+      out += (first ? "" : ", ") + k + "=" + v;
+      first = false;
+    }
+    out += "}";
+  }
+  return out;
+}
+
+// Reference §2.4; the sql-check and table-exists parsing follows
+// Liquibase's FormattedSqlChangeLogParser patterns.
+TEST(FormattedSql, Preconditions) {
+  LoadOptions o;
+  o.properties["tbl"] = "orders";
+  LoadResult r = Load(std::string(kHeader) +
+                          "--changeset alice:1\n"
+                          "--preconditions onFail:MARK_RAN onError:warn "
+                          "onFailMessage:\"not here\" onSqlOutput:TEST\n"
+                          "--precondition-sql-check expectedResult:0 select "
+                          "count(*) from ${tbl}\n"
+                          "--precondition-table-exists table:${tbl} schema:shop\n"
+                          "--precondition-view-exists view:v\n"
+                          "-- precondition-sql-check 'a b' select 'a b'\n"
+                          "select 1;\n"
+                          "--changeset alice:2\n"
+                          "--precondition-sql-check 1 select 1\n"
+                          "select 2;\n"
+                          "--changeset alice:3\n"
+                          "select 3;\n",
+                      o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  ASSERT_EQ(r.changelog.changesets.size(), 3u);
+  const ChangeSet& cs = r.changelog.changesets[0];
+  EXPECT_EQ(Describe(cs.preconditions),
+            "onFail=MARK_RAN onError=WARN onFailMessage=not here "
+            "onSqlOutput=TEST"
+            " | sqlCheck{expectedResult=0, sql=select count(*) from orders}"
+            " | tableExists{schemaName=shop, tableName=orders}"
+            " | viewExists{viewName=v}"
+            " | sqlCheck{expectedResult=a b, sql=select 'a b'}");
+  EXPECT_EQ(cs.preconditions->loc.ToString(), "c.sql:3:1");
+  EXPECT_EQ(cs.preconditions->conditions.at(1).loc.ToString(), "c.sql:5:1");
+  EXPECT_EQ(OnlySql(cs).sql, "select 1;");
+  EXPECT_EQ(Describe(r.changelog.changesets[1].preconditions),
+            " | sqlCheck{expectedResult=1, sql=select 1}");
+  EXPECT_EQ(Describe(r.changelog.changesets[2].preconditions), "<none>");
+  // Preconditions are not part of the checksum.
+  EXPECT_EQ(Checksum(r.changelog.changesets[1]),
+            Checksum(Only(Load(std::string(kHeader) +
+                               "--changeset alice:2\nselect 2;\n"))));
+}
+
+TEST(FormattedSqlError, MalformedPreconditions) {
+  EXPECT_EQ(
+      LoadErrors(std::string(kHeader) +
+                 "--preconditions onFail:HALT\n"
+                 "--changeset alice:1\n"
+                 "--preconditions onFail:SKIP onSqlOutput:x\n"
+                 "--precondition-sql-check expectedResult:0\n"
+                 "--precondition-row-count table:t\n"
+                 "--precondition-table-exists schema:s\n"
+                 "--precondition-sql-check\n"
+                 "select 1;\n"),
+      (std::vector<std::string>{
+          "c.sql:2:1: error: preconditions must follow a '--changeset' line",
+          "c.sql:4:17: error: invalid value 'SKIP' for 'onFail' (expected "
+          "HALT, CONTINUE, MARK_RAN, WARN)",
+          "c.sql:4:29: error: invalid value 'x' for 'onSqlOutput' (expected "
+          "IGNORE, TEST, FAIL)",
+          "c.sql:5:1: error: malformed --precondition-sql-check: expected "
+          "'--precondition-sql-check expectedResult:<value> <sql>'",
+          "c.sql:6:1: error: unknown precondition type 'row-count' (formatted "
+          "SQL supports sql-check, table-exists and view-exists)",
+          "c.sql:7:1: error: tableExists: missing required attribute "
+          "'tableName'",
+          "c.sql:8:1: error: malformed --precondition line: expected "
+          "'--precondition-<type> <attributes>'"}));
 }
 
 TEST(FormattedSqlError, UndefinedPropertyInErrorMode) {

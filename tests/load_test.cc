@@ -455,6 +455,143 @@ TEST(Load, IncludesFromFiles) {
             load::NormalizePath(dir) + "/db/changelog.yaml");
 }
 
+// The rows below are what Liquibase 4.28.1 recorded for the same tree
+// (update against PostgreSQL, then SELECT id, filename, contexts, labels).
+std::string OneChangeSet(const std::string& id) {
+  return "databaseChangeLog:\n  - changeSet: {id: " + id +
+         ", author: x, changes: [{sql: {sql: select 1}}]}\n";
+}
+
+std::vector<std::string> Rows(const LoadResult& r) {
+  std::vector<std::string> rows;
+  for (const auto& cs : r.changelog.changesets)
+    rows.push_back(cs.id + "|" + cs.author + "|" + cs.file_path + "|" +
+                   cs.context.value_or("<null>") + "|" +
+                   cs.labels.value_or("<null>"));
+  return rows;
+}
+
+TEST(IncludeAll, SortsByFullPathAndPicksChangelogFormats) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "root.xml",
+                  "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">\n"
+                  "  <includeAll path=\"db/\" context=\"ctxA\" labels=\"LA\"/>\n"
+                  "</databaseChangeLog>\n");
+  test::WriteFile(dir, "db/b.yaml", OneChangeSet("b"));
+  test::WriteFile(dir, "db/A.yaml", OneChangeSet("A"));
+  test::WriteFile(dir, "db/a_1.yml", OneChangeSet("a1"));
+  test::WriteFile(dir, "db/sub/c.yaml", OneChangeSet("c"));
+  test::WriteFile(dir, "db/sub/deeper/d.yaml", OneChangeSet("d"));
+  test::WriteFile(dir, "db/other/e.yaml", OneChangeSet("e"));
+  test::WriteFile(dir, "db/z.json.bak", OneChangeSet("zz"));
+  test::WriteFile(dir, "db/notes.txt", "hello\n");
+  test::WriteFile(dir, "db/m.json",
+                  R"({"databaseChangeLog":[{"changeSet":{"id":"m","author":"x","changes":[{"sql":{"sql":"select 2"}}]}}]})");
+  test::WriteFile(dir, "db/s.sql", "--liquibase formatted sql\n--changeset x:s\nselect 3;\n");
+  test::WriteFile(dir, "db/raw.sql", "select 4;\n");
+  test::WriteFile(dir, "db/x.xml",
+                  "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">\n"
+                  "  <changeSet id=\"xx\" author=\"x\"><sql>select 5</sql></changeSet>\n"
+                  "</databaseChangeLog>\n");
+  LoadOptions o;
+  o.changelog_file = "root.xml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  EXPECT_EQ(Rows(r), (std::vector<std::string>{
+                         "A|x|db/A.yaml|ctxA|la",
+                         "a1|x|db/a_1.yml|ctxA|la",
+                         "b|x|db/b.yaml|ctxA|la",
+                         "m|x|db/m.json|ctxA|la",
+                         "e|x|db/other/e.yaml|ctxA|la",
+                         "raw|includeAll|db/raw.sql|ctxA|la",
+                         "s|x|db/s.sql|ctxA|la",
+                         "c|x|db/sub/c.yaml|ctxA|la",
+                         "d|x|db/sub/deeper/d.yaml|ctxA|la",
+                         "xx|x|db/x.xml|ctxA|la",
+                     }));
+}
+
+TEST(IncludeAll, DepthFiltersNestingAndIgnore) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "main/root.yaml", R"(databaseChangeLog:
+  - includeAll:
+      path: sub1
+      relativeToChangelogFile: true
+      minDepth: 2
+      maxDepth: 2
+  - includeAll:
+      path: db2/
+      endsWithFilter: ".YAML"
+      labels: "LX"
+      context: "c1 or c2"
+  - includeAll:
+      path: missing/
+      errorIfMissingOrEmpty: false
+  - includeAll:
+      path: db3/
+      ignore: true
+)");
+  test::WriteFile(dir, "main/sub1/one.yaml", OneChangeSet("d1"));
+  test::WriteFile(dir, "main/sub1/l2/two.yaml", OneChangeSet("d2"));
+  test::WriteFile(dir, "main/sub1/l2/l3/three.yaml", OneChangeSet("d3"));
+  test::WriteFile(dir, "db2/a.yaml", OneChangeSet("a"));
+  test::WriteFile(dir, "db2/b.yml", OneChangeSet("b_yml"));
+  test::WriteFile(dir, "db2/inner/c.yaml", OneChangeSet("c"));
+  test::WriteFile(dir, "db3/ig.yaml", OneChangeSet("ig"));
+  test::WriteFile(dir, "db4/four.yaml", OneChangeSet("four"));
+  test::WriteFile(dir, "db2/n.yaml", R"(databaseChangeLog:
+  - changeSet: {id: n, author: x, context: cs, labels: L2}
+  - includeAll: {path: db4/, context: nested, labels: ln}
+)");
+  LoadOptions o;
+  o.changelog_file = "main/root.yaml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  EXPECT_EQ(Rows(r), (std::vector<std::string>{
+                         "d2|x|main/sub1/l2/two.yaml|<null>|<null>",
+                         "a|x|db2/a.yaml|(c1 or c2)|lx",
+                         "c|x|db2/inner/c.yaml|(c1 or c2)|lx",
+                         "n|x|db2/n.yaml|(c1 or c2) AND cs|lx,l2",
+                         "four|x|db4/four.yaml|nested AND (c1 or c2)|ln,lx",
+                     }));
+}
+
+TEST(IncludeAll, Errors) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "empty/notes.txt", "x\n");
+  test::WriteFile(dir, "root.yaml", R"(databaseChangeLog:
+  - includeAll: {path: nowhere/}
+  - includeAll: {path: empty/}
+  - includeAll: {relativeToChangelogFile: true}
+  - includeAll: {path: empty/, minDepth: x, resourceFilter: com.x.F, wat: 1}
+  - includeAll: {path: empty/, minDepth: 3, maxDepth: 2}
+  - includeAll: x
+)");
+  LoadOptions o;
+  o.changelog_file = "root.yaml";
+  o.search_path = {dir};
+  std::string f = dir + "/root.yaml";
+  EXPECT_EQ(Errors(LoadChangeLog(o)),
+            (std::vector<std::string>{
+                f + ":2:5: error: includeAll: directory 'nowhere/' not found",
+                f + ":3:5: error: includeAll: no changelog files (.xml, .yaml, "
+                    ".yml, .json or .sql) in 'empty/'",
+                f + ":4:5: error: includeAll: missing required attribute 'path'",
+                f + ":5:42: error: invalid depth 'x' for 'minDepth' (expected a "
+                    "non-negative integer)",
+                f + ":5:45: error: includeAll: 'resourceFilter' names a Java "
+                    "class, which Strata cannot load; use endsWithFilter, "
+                    "minDepth or maxDepth",
+                f + ":5:70: error: unknown attribute 'wat' for includeAll",
+                f + ":5:5: error: includeAll: no changelog files (.xml, .yaml, "
+                    ".yml, .json or .sql) in 'empty/'",
+                f + ":6:5: error: includeAll: minDepth is greater than maxDepth",
+                f + ":7:17: error: includeAll must be a map of attributes",
+            }));
+}
+
 TEST(Load, IncludeFromStringUsesSearchPath) {
   std::string dir = test::TempDir();
   test::WriteFile(dir, "x/inc.yaml", "databaseChangeLog:\n  - changeSet: {id: i, author: a}\n");
@@ -598,9 +735,41 @@ TEST(Load, PropertiesAcrossIncludesAndFiles) {
   ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
   std::vector<std::string> ids;
   for (const auto& cs : r.changelog.changesets) ids.push_back(cs.id);
-  // A root file is expanded before its includes define anything.
+  // An include's global properties reach the entries after it, not those
+  // before (Liquibase 4.28: see PropertyVisibilityAcrossFilesMatchesLiquibase).
   EXPECT_EQ(ids, (std::vector<std::string>{"F-${late}", "child-L-${local}-F",
-                                           "after-${late}"}));
+                                           "after-L"}));
+}
+
+// Liquibase 4.28 on the same three files: a YAML file's properties apply
+// to all of it (defined before its entries are read), an included file's
+// global properties reach the rest of the parent, a local one stays in its
+// file.
+TEST(Load, PropertyVisibilityAcrossFilesMatchesLiquibase) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "root.yaml", R"(databaseChangeLog:
+  - changeSet: {id: "x-${early}", author: a}
+  - property: {name: early, value: E}
+  - include: {file: child.yaml}
+  - changeSet: {id: "after-${fromchild}", author: a}
+  - include: {file: child2.yaml}
+)");
+  test::WriteFile(dir, "child.yaml", R"(databaseChangeLog:
+  - changeSet: {id: "c-${early}-${late}", author: a}
+  - property: {name: fromchild, value: C}
+  - property: {name: late, value: L}
+  - property: {name: loc, value: LOCAL, global: false}
+)");
+  test::WriteFile(dir, "child2.yaml",
+                  "databaseChangeLog:\n  - changeSet: {id: \"d-${late}-${loc}\", author: a}\n");
+  LoadOptions o;
+  o.changelog_file = "root.yaml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  std::vector<std::string> ids;
+  for (const auto& cs : r.changelog.changesets) ids.push_back(cs.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"x-E", "c-E-L", "after-C", "d-L-${loc}"}));
 }
 
 TEST(Load, MissingPropertyModes) {
@@ -680,7 +849,6 @@ TEST(LoadError, MissingRequiredColumns) {
 TEST(LoadError, ChangelogEntries) {
   LoadResult r = Load(R"(databaseChangeLog:
   - preConditions: [{dbms: {type: postgresql}}]
-  - includeAll: {path: x}
   - bogus: 1
   - changeSet:
       id: ""
@@ -694,16 +862,122 @@ TEST(LoadError, ChangelogEntries) {
 )");
   EXPECT_EQ(Errors(r),
             (std::vector<std::string>{
-                "a.yaml:2:5: error: preConditions is not supported yet",
-                "a.yaml:3:5: error: includeAll is not supported yet",
-                "a.yaml:4:5: error: unknown changelog entry 'bogus'",
-                "a.yaml:8:7: error: preConditions is not supported yet",
-                "a.yaml:9:7: error: runWith is not supported yet",
-                "a.yaml:10:7: error: modifySql is not supported yet",
-                "a.yaml:11:7: error: unknown attribute 'wat' for changeSet",
-                "a.yaml:5:5: error: changeSet: id must not be empty",
-                "a.yaml:12:5: error: changeSet: missing required attribute 'id'",
-                "a.yaml:13:5: error: include: missing required attribute 'file'",
+                "a.yaml:3:5: error: unknown changelog entry 'bogus'",
+                "a.yaml:8:7: error: runWith is not supported yet",
+                "a.yaml:9:7: error: modifySql is not supported yet",
+                "a.yaml:10:7: error: unknown attribute 'wat' for changeSet",
+                "a.yaml:4:5: error: changeSet: id must not be empty",
+                "a.yaml:11:5: error: changeSet: missing required attribute 'id'",
+                "a.yaml:12:5: error: include: missing required attribute 'file'",
+            }));
+}
+
+// "onFail=X | type{attr=value} | not{...}" for comparisons.
+std::string Describe(const std::vector<Precondition>& list) {
+  std::string out;
+  for (const Precondition& c : list) {
+    out += (out.empty() ? "" : " ") + c.type + "{";
+    bool first = true;
+    for (const auto& [k, v] : c.attributes) {
+      out += (first ? "" : ", ") + k + "=" + v;
+      first = false;
+    }
+    if (!c.nested.empty()) out += Describe(c.nested);
+    out += "}";
+  }
+  return out;
+}
+std::string Describe(const std::optional<Preconditions>& p) {
+  if (!p) return "<none>";
+  std::string out;
+  auto opt = [&](const char* name, const OptString& v) {
+    if (v) out += std::string(name) + "=" + *v + " ";
+  };
+  opt("onFail", p->on_fail);
+  opt("onError", p->on_error);
+  opt("onFailMessage", p->on_fail_message);
+  opt("onErrorMessage", p->on_error_message);
+  opt("onSqlOutput", p->on_sql_output);
+  return out + "| " + Describe(p->conditions);
+}
+
+TEST(Load, Preconditions) {
+  LoadOptions o;
+  o.properties["t"] = "orders";
+  LoadResult r = Load(R"(databaseChangeLog:
+  - preConditions:
+      - onFail: WARN
+      - dbms: {type: postgresql}
+  - changeSet:
+      id: 1
+      author: a
+      preConditions:
+        - onFail: MARK_RAN
+        - onErrorMessage: broken
+        - onUpdateSQL: FAIL
+        - not:
+            - tableExists: {tableName: "${t}", schemaName: s}
+            - or:
+                - sqlCheck: {expectedResult: 0, sql: " select count(*) from x "}
+                - rowCount: {tableName: t, expectedRows: 5}
+        - changeSetExecuted: {id: 0, author: a, changeLogFile: x.yaml}
+        - columnExists: {tableName: t, columnName: c}
+        - indexExists: {indexName: i}
+        - changeLogPropertyDefined: {property: t, value: orders}
+      changes:
+        - sql: select 1
+)",
+                      o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  ASSERT_EQ(r.changelog.preconditions.size(), 1u);
+  EXPECT_EQ(Describe(r.changelog.preconditions[0]), "onFail=WARN | dbms{type=postgresql}");
+  EXPECT_EQ(r.changelog.preconditions[0].loc.ToString(), "a.yaml:2:5");
+  const ChangeSet& cs = r.changelog.changesets.at(0);
+  EXPECT_EQ(Describe(cs.preconditions),
+            "onFail=MARK_RAN onErrorMessage=broken onSqlOutput=FAIL | "
+            "not{tableExists{schemaName=s, tableName=orders} "
+            "or{sqlCheck{expectedResult=0, sql=select count(*) from x} "
+            "rowCount{expectedRows=5, tableName=t}}} "
+            "changeSetExecuted{author=a, changeLogFile=x.yaml, id=0} "
+            "columnExists{columnName=c, tableName=t} indexExists{indexName=i} "
+            "changeLogPropertyDefined{property=t, value=orders}");
+  EXPECT_EQ(cs.preconditions->loc.ToString(), "a.yaml:8:7");
+  EXPECT_EQ(cs.preconditions->conditions.at(0).nested.at(0).loc.ToString(),
+            "a.yaml:13:15");
+}
+
+TEST(LoadError, Preconditions) {
+  LoadResult r = Load(R"(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: a
+      preConditions:
+        - onFail: SKIP
+        - tableExist: {tableName: t}
+        - tableExists: {table: t}
+        - sqlCheck: {sql: select 1}
+        - not: []
+        - customPrecondition: {className: com.x.P}
+        - 7
+        - rowCount: [1]
+)");
+  EXPECT_EQ(Errors(r),
+            (std::vector<std::string>{
+                "a.yaml:6:19: error: invalid value 'SKIP' for 'onFail' "
+                "(expected HALT, CONTINUE, MARK_RAN, WARN)",
+                "a.yaml:7:11: error: unknown precondition 'tableExist'",
+                "a.yaml:8:25: error: unknown attribute 'table' for tableExists",
+                "a.yaml:8:11: error: tableExists: missing required attribute "
+                "'tableName'",
+                "a.yaml:9:11: error: sqlCheck: missing required attribute "
+                "'expectedResult'",
+                "a.yaml:10:11: error: not: expected at least one nested "
+                "precondition",
+                "a.yaml:11:11: error: customPrecondition names a Java class, "
+                "which Strata cannot load",
+                "a.yaml:12:11: error: expected a precondition such as "
+                "'- tableExists:'",
+                "a.yaml:13:21: error: 'rowCount' must be a map of attributes",
             }));
 }
 

@@ -205,6 +205,51 @@ TEST(XmlLoad, RollbackForms) {
   EXPECT_TRUE(sets[2].rollback.changes.empty());
 }
 
+TEST(XmlLoad, Preconditions) {
+  LoadResult r = Load(Doc(
+      "  <preConditions onFail=\"WARN\"><dbms type=\"postgresql\"/></preConditions>\n"  // 5
+      "  <changeSet id=\"1\" author=\"a\">\n"
+      "    <preConditions onFail=\"MARK_RAN\" onSqlOutput=\"TEST\">\n"  // 7
+      "      <not><tableExists tableName=\"t\" schemaName=\"s\"/></not>\n"  // 8
+      "      <sqlCheck expectedResult=\"0\">\n        select count(*) from t\n      </sqlCheck>\n"
+      "    </preConditions>\n"
+      "    <sql>select 1</sql>\n"
+      "  </changeSet>\n"
+      "  <changeSet id=\"2\" author=\"a\">\n"
+      "    <preConditions><tableExist/><sqlCheck sql=\"x\"/><and/>"
+      "<customPrecondition className=\"X\"/><rowCount tableName=\"t\" expectedRows=\"1\">"
+      "<x/></rowCount></preConditions>\n"  // 16
+      "  </changeSet>\n"));
+  EXPECT_EQ(Errors(r),
+            (std::vector<std::string>{
+                "c.xml:16:20: error: unknown precondition 'tableExist'",
+                "c.xml:16:33: error: sqlCheck: missing required attribute "
+                "'expectedResult'",
+                "c.xml:16:52: error: and: expected at least one nested "
+                "precondition",
+                "c.xml:16:58: error: customPrecondition names a Java class, "
+                "which Strata cannot load",
+                "c.xml:16:134: error: unknown element 'x' in rowCount",
+            }));
+  ASSERT_EQ(r.changelog.preconditions.size(), 1u);
+  EXPECT_EQ(r.changelog.preconditions[0].on_fail, "WARN");
+  EXPECT_EQ(r.changelog.preconditions[0].conditions.at(0).type, "dbms");
+  const auto& p = r.changelog.changesets.at(0).preconditions;
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->loc.ToString(), "c.xml:7:5");
+  EXPECT_EQ(p->on_fail, "MARK_RAN");
+  EXPECT_EQ(p->on_sql_output, "TEST");
+  ASSERT_EQ(p->conditions.size(), 2u);
+  EXPECT_EQ(p->conditions[0].type, "not");
+  ASSERT_EQ(p->conditions[0].nested.size(), 1u);
+  EXPECT_EQ(p->conditions[0].nested[0].attributes,
+            (std::map<std::string, std::string>{{"schemaName", "s"}, {"tableName", "t"}}));
+  EXPECT_EQ(p->conditions[0].nested[0].loc.ToString(), "c.xml:8:12");
+  EXPECT_EQ(p->conditions[1].attributes,
+            (std::map<std::string, std::string>{
+                {"expectedResult", "0"}, {"sql", "select count(*) from t"}}));
+}
+
 TEST(XmlLoad, PropertiesExpandInAttributesAndText) {
   LoadResult r = Load(Doc(
       "  <changeSet id=\"${id}\" author=\"a\">\n"
@@ -451,10 +496,8 @@ TEST(XmlLoadError, NotSupportedYet) {
           "  <changeSet id=\"2\" author=\"a\" runWith=\"psql\"/>\n"       // 14
           "</databaseChangeLog>\n")),
       (Strings{
-          "c.xml:4:3: error: preConditions is not supported yet",
           "c.xml:5:32: error: Liquibase Pro attribute 'pro:x' is not "
           "supported yet",
-          "c.xml:6:5: error: preConditions is not supported yet",
           "c.xml:7:5: error: Liquibase Pro element 'pro:markUnused' is "
           "not supported yet",
           "c.xml:8:5: error: Liquibase extension element "
@@ -462,7 +505,7 @@ TEST(XmlLoadError, NotSupportedYet) {
           "c.xml:10:5: error: modifySql is not supported yet",
           "c.xml:11:15: error: rollback referencing another changeset is not "
           "supported yet",
-          "c.xml:13:3: error: includeAll is not supported yet",
+          "c.xml:13:3: error: includeAll: directory 'x/' not found",
           "c.xml:14:32: error: runWith is not supported yet",
       }));
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -1446,6 +1447,26 @@ struct Rollback {
   SourceLocation loc;
 };
 
+// One precondition as written; evaluating it is a later stage's job.
+// `and`, `or` and `not` hold `nested`; every other type holds its
+// attributes by Liquibase name (sqlCheck's SQL is "sql").
+struct Precondition {
+  std::string type;  // Liquibase's name: "tableExists", "sqlCheck", ...
+  std::map<std::string, std::string> attributes;
+  std::vector<Precondition> nested;
+  SourceLocation loc;
+};
+
+// A preConditions block: every condition must hold (an implicit `and`).
+// The on* options keep Liquibase's spelling (HALT, CONTINUE, MARK_RAN,
+// WARN; IGNORE, TEST, FAIL); unset means Liquibase's default.
+struct Preconditions {
+  OptString on_fail, on_error, on_fail_message, on_error_message;
+  OptString on_sql_output;  // onUpdateSQL is an alias
+  std::vector<Precondition> conditions;
+  SourceLocation loc;
+};
+
 struct ChangeSet {
   std::string id;
   std::string author;
@@ -1467,6 +1488,7 @@ struct ChangeSet {
   OptBool fail_on_error;
   OptBool ignore;
   std::vector<std::string> valid_checksums;
+  std::optional<Preconditions> preconditions;
   std::vector<Change> changes;
   Rollback rollback;
   SourceLocation loc;
@@ -1479,6 +1501,9 @@ struct ChangeSet {
 // The whole changelog after includes are resolved, in execution order.
 struct DatabaseChangeLog {
   std::string root_file;  // the path given on the command line
+  // Changelog-level preConditions of every file, in load order; all are
+  // checked before any changeset runs.
+  std::vector<Preconditions> preconditions;
   std::vector<ChangeSet> changesets;
 };
 

@@ -1,6 +1,7 @@
 #include "load/changelog_builder.h"
 
 #include <cctype>
+#include <initializer_list>
 
 #include "load/strings.h"
 
@@ -204,6 +205,80 @@ std::optional<IncludeSpec> ChangeLogBuilder::FinishInclude(IncludeDraft&& d) {
   return inc;
 }
 
+bool ChangeLogBuilder::SetIncludeAllAttribute(IncludeAllDraft& d,
+                                              std::string_view k,
+                                              const Value& v,
+                                              const SourceLocation& key_loc) {
+  if (!IsAttribute(kIncludeAllAttributes, k)) return false;
+  auto depth = [&](std::optional<int>& dst) {
+    std::optional<std::string> t = Text(v);
+    if (!t) return;
+    std::string text = TrimCopy(*t);
+    bool ok = !text.empty() && text.size() < 10 &&
+              text.find_first_not_of("0123456789") == std::string::npos;
+    if (ok) {
+      dst = std::stoi(text);
+    } else {
+      Error(v.loc, StrCat({"invalid depth '", *t, "' for '", k,
+                           "' (expected a non-negative integer)"}));
+    }
+  };
+  if (k == "path") {
+    d.path = Text(v);
+  } else if (k == "relativeToChangelogFile") {
+    Set(d.relative_to_changelog_file, v, k);
+  } else if (k == "errorIfMissingOrEmpty") {
+    Set(d.error_if_missing_or_empty, v, k);
+  } else if (k == "ignore") {
+    Set(d.ignore, v, k);
+  } else if (k == "context") {
+    d.context = Text(v);
+  } else if (k == "contextFilter") {
+    d.context_filter = Text(v);
+  } else if (k == "labels") {
+    d.labels = Text(v);
+  } else if (k == "minDepth") {
+    depth(d.min_depth);
+  } else if (k == "maxDepth") {
+    depth(d.max_depth);
+  } else if (k == "endsWithFilter") {
+    d.ends_with_filter = Text(v);
+  } else if (k == "filter" || k == "resourceFilter" ||
+             k == "resourceComparator") {
+    Error(key_loc, StrCat({"includeAll: '", k,
+                           "' names a Java class, which Strata cannot load; "
+                           "use endsWithFilter, minDepth or maxDepth"}));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::optional<IncludeAllSpec> ChangeLogBuilder::FinishIncludeAll(
+    IncludeAllDraft&& d) {
+  if (!d.path || TrimCopy(*d.path).empty()) {
+    Error(d.loc, "includeAll: missing required attribute 'path'");
+    return std::nullopt;
+  }
+  IncludeAllSpec inc;
+  inc.loc = std::move(d.loc);
+  inc.path = std::move(*d.path);
+  inc.relative_to_changelog_file = d.relative_to_changelog_file.value_or(false);
+  inc.error_if_missing_or_empty = d.error_if_missing_or_empty.value_or(true);
+  inc.ignore = d.ignore.value_or(false);
+  inc.context = d.context_filter ? d.context_filter : d.context;
+  inc.labels = std::move(d.labels);
+  if (d.min_depth) inc.min_depth = *d.min_depth;
+  if (d.max_depth) inc.max_depth = *d.max_depth;
+  if (d.ends_with_filter && !d.ends_with_filter->empty())
+    inc.ends_with_filter = std::move(d.ends_with_filter);
+  if (inc.min_depth > inc.max_depth) {
+    Error(inc.loc, "includeAll: minDepth is greater than maxDepth");
+    return std::nullopt;
+  }
+  return inc;
+}
+
 bool ChangeLogBuilder::SetPropertyAttribute(PropertyDraft& d,
                                             std::string_view k, const Value& v,
                                             const SourceLocation&) {
@@ -258,6 +333,91 @@ void ChangeLogBuilder::DefineProperty(const PropertyDraft& d) {
   }
   for (auto& [k, v] : ParseJavaProperties(*text))
     properties_.Define(k, v, is_global, file_.id);
+}
+
+bool ChangeLogBuilder::SetPreconditionsAttribute(Preconditions& p,
+                                                 std::string_view k,
+                                                 const Value& v) {
+  if (!IsAttribute(kPreconditionsAttributes, k)) return false;
+  std::optional<std::string> text = Text(v);
+  auto option = [&](OptString& dst, std::initializer_list<std::string_view> allowed) {
+    if (!text) return;
+    std::string upper = *text;
+    for (char& c : upper)
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string list;
+    for (std::string_view a : allowed) {
+      if (upper == a) {
+        dst = upper;
+        return;
+      }
+      list += StrCat({list.empty() ? "" : ", ", a});
+    }
+    Error(v.loc, StrCat({"invalid value '", *text, "' for '", k,
+                         "' (expected ", list, ")"}));
+  };
+  if (k == "onFail") {
+    option(p.on_fail, {"HALT", "CONTINUE", "MARK_RAN", "WARN"});
+  } else if (k == "onError") {
+    option(p.on_error, {"HALT", "CONTINUE", "MARK_RAN", "WARN"});
+  } else if (k == "onFailMessage") {
+    p.on_fail_message = text;
+  } else if (k == "onErrorMessage") {
+    p.on_error_message = text;
+  } else if (k == "onSqlOutput" || k == "onUpdateSQL") {
+    option(p.on_sql_output, {"IGNORE", "TEST", "FAIL"});
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::optional<Precondition> ChangeLogBuilder::StartPrecondition(
+    std::string_view name, const SourceLocation& loc) {
+  if (name == "customPrecondition") {
+    Error(loc, "customPrecondition names a Java class, which Strata cannot load");
+    return std::nullopt;
+  }
+  if (!FindPreconditionType(name)) {
+    Error(loc, StrCat({"unknown precondition '", name, "'"}));
+    return std::nullopt;
+  }
+  Precondition p;
+  p.type = std::string(name);
+  p.loc = loc;
+  return p;
+}
+
+void ChangeLogBuilder::SetPreconditionAttribute(Precondition& p,
+                                                std::string_view k,
+                                                const Value& v,
+                                                const SourceLocation& key_loc) {
+  const PreconditionType* type = FindPreconditionType(p.type);
+  bool known = false;
+  for (std::string_view a : type->attributes) known = known || (!a.empty() && a == k);
+  if (!known) {
+    UnknownAttribute(key_loc, k, p.type);
+    return;
+  }
+  std::optional<std::string> text = Text(v);
+  if (!text) return;
+  if (k == type->body) *text = TrimCopy(*text);
+  p.attributes[std::string(k)] = std::move(*text);
+}
+
+void ChangeLogBuilder::FinishPrecondition(const Precondition& p) {
+  const PreconditionType* type = FindPreconditionType(p.type);
+  if (type->nested) {
+    if (p.nested.empty())
+      Error(p.loc, StrCat({p.type, ": expected at least one nested precondition"}));
+    return;
+  }
+  for (std::string_view r : type->required) {
+    if (r.empty()) continue;
+    auto it = p.attributes.find(std::string(r));
+    if (it == p.attributes.end() || it->second.empty())
+      Error(p.loc, StrCat({p.type, ": missing required attribute '", r, "'"}));
+  }
 }
 
 bool ChangeLogBuilder::SetChangeLogAttribute(ParsedChangeLog& log,

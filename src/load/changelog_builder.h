@@ -7,6 +7,9 @@
 // which build them through the same field tables.
 #pragma once
 
+#include <array>
+#include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,19 +37,51 @@ struct IncludeSpec {
   SourceLocation loc;
 };
 
+// An includeAll entry: every changelog file under `path`, in path order.
+struct IncludeAllSpec {
+  std::string path;
+  bool relative_to_changelog_file = false;
+  bool error_if_missing_or_empty = true;
+  OptString context;  // contextFilter wins
+  OptString labels;
+  bool ignore = false;
+  // Depth of a file below `path`: 1 for a file directly in it.
+  int min_depth = 0;
+  int max_depth = std::numeric_limits<int>::max();
+  OptString ends_with_filter;
+  SourceLocation loc;
+};
+
+using ChangeLogEntry = std::variant<ChangeSet, IncludeSpec, IncludeAllSpec>;
+
 struct ParsedChangeLog {
   OptString logical_file_path;
   OptString context;  // changelog-level context/contextFilter
   OptString object_quoting_strategy;
+  std::vector<Preconditions> preconditions;  // changelog-level
   // In document order. ChangeSet.file_path is not set yet.
-  std::vector<std::variant<ChangeSet, IncludeSpec>> entries;
+  std::vector<ChangeLogEntry> entries;
 };
 
 struct FileInfo {
   std::shared_ptr<const std::string> display;  // shared by every location
   ResolvedFile resolved;
   int id = 0;  // for file-local properties
+  // When set, takes each entry as soon as it is read (with the changelog
+  // read so far), instead of ParsedChangeLog::entries: the loader then
+  // loads an include before the entries after it are expanded, so that
+  // the properties it defines reach them, as in Liquibase.
+  std::function<void(ChangeLogEntry&&, const ParsedChangeLog&)> on_entry;
 };
+
+inline void EmitEntry(const FileInfo& file, ParsedChangeLog& log,
+                      ChangeLogEntry&& entry) {
+  if (file.on_entry) {
+    file.on_entry(std::move(entry), log);
+  } else {
+    log.entries.push_back(std::move(entry));
+  }
+}
 
 // The signature every format's parser has: parses `text`, pre-scanning its
 // `property` entries into `properties`, then converts every entry with `${}`
@@ -163,7 +198,7 @@ bool WithChangeType(std::string_view name, Fn&& fn) {
 
 // The fixed attribute sets of changelog entries, for readers (unknown
 // names are errors) and for the schema generators.
-enum class AttrKind { kString, kBoolean };
+enum class AttrKind { kString, kBoolean, kInteger };
 struct AttributeSpec {
   std::string_view name;
   AttrKind kind = AttrKind::kString;
@@ -209,6 +244,23 @@ inline constexpr AttributeSpec kIncludeAttributes[] = {
     {"labels"},
 };
 
+inline constexpr AttributeSpec kIncludeAllAttributes[] = {
+    {"path", AttrKind::kString, true},
+    {"relativeToChangelogFile", AttrKind::kBoolean},
+    {"errorIfMissingOrEmpty", AttrKind::kBoolean},
+    {"ignore", AttrKind::kBoolean},
+    {"context"},
+    {"contextFilter"},
+    {"labels"},
+    {"minDepth", AttrKind::kInteger},
+    {"maxDepth", AttrKind::kInteger},
+    {"endsWithFilter"},
+    // Java class names: recognised so that the error says why.
+    {"filter"},
+    {"resourceFilter"},
+    {"resourceComparator"},
+};
+
 inline constexpr AttributeSpec kPropertyAttributes[] = {
     {"name"},
     {"value"},
@@ -237,6 +289,59 @@ bool IsAttribute(const AttributeSpec (&table)[N], std::string_view name) {
   return false;
 }
 
+inline constexpr AttributeSpec kPreconditionsAttributes[] = {
+    {"onFail"},         {"onError"},     {"onFailMessage"},
+    {"onErrorMessage"}, {"onSqlOutput"}, {"onUpdateSQL"},
+};
+
+// The precondition types of Liquibase 4.28 (open source) and their
+// attributes. `nested`: and / or / not, which hold other preconditions.
+// `body`: the attribute an XML text body or a YAML scalar value sets.
+struct PreconditionType {
+  std::string_view name;
+  std::array<std::string_view, 5> attributes;  // unused slots are empty
+  std::array<std::string_view, 2> required;
+  bool nested = false;
+  std::string_view body;
+};
+inline constexpr PreconditionType kPreconditionTypes[] = {
+    {"and", {}, {}, true},
+    {"or", {}, {}, true},
+    {"not", {}, {}, true},
+    {"dbms", {"type"}, {"type"}},
+    {"runningAs", {"username"}, {"username"}},
+    {"changeSetExecuted", {"id", "author", "changeLogFile"}, {"id", "author"}},
+    {"columnExists",
+     {"catalogName", "schemaName", "tableName", "columnName"},
+     {"tableName", "columnName"}},
+    {"tableExists", {"catalogName", "schemaName", "tableName"}, {"tableName"}},
+    {"viewExists", {"catalogName", "schemaName", "viewName"}, {"viewName"}},
+    {"tableIsEmpty", {"catalogName", "schemaName", "tableName"}, {"tableName"}},
+    {"rowCount",
+     {"catalogName", "schemaName", "tableName", "expectedRows"},
+     {"tableName", "expectedRows"}},
+    {"foreignKeyConstraintExists",
+     {"catalogName", "schemaName", "foreignKeyTableName", "foreignKeyName"},
+     {"foreignKeyName"}},
+    {"indexExists",
+     {"catalogName", "schemaName", "tableName", "columnNames", "indexName"}},
+    {"sequenceExists", {"catalogName", "schemaName", "sequenceName"}, {"sequenceName"}},
+    {"primaryKeyExists",
+     {"catalogName", "schemaName", "primaryKeyName", "tableName"}},
+    {"uniqueConstraintExists",
+     {"catalogName", "schemaName", "tableName", "columnNames", "constraintName"},
+     {"tableName"}},
+    {"sqlCheck", {"expectedResult", "sql"}, {"expectedResult", "sql"}, false, "sql"},
+    {"changeLogPropertyDefined", {"property", "value"}, {"property"}},
+    {"expectedQuotingStrategy", {"strategy"}, {"strategy"}},
+};
+
+inline const PreconditionType* FindPreconditionType(std::string_view name) {
+  for (const PreconditionType& t : kPreconditionTypes)
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
 // Rollback attributes that name another changeset (not supported yet).
 inline bool IsRollbackReference(std::string_view name) {
   return name == "changeSetId" || name == "changeSetAuthor" ||
@@ -245,13 +350,12 @@ inline bool IsRollbackReference(std::string_view name) {
 
 // changeSet children no format supports yet ("<name> is not supported yet").
 inline bool IsUnsupportedChangeSetChild(std::string_view name) {
-  return name == "preConditions" || name == "modifySql";
+  return name == "modifySql";
 }
 
 // Changelog entries no format supports yet.
 inline bool IsUnsupportedChangeLogEntry(std::string_view name) {
-  return name == "preConditions" || name == "includeAll" ||
-         name == "modifyChangeSets" || name == "removeChangeSetProperty";
+  return name == "modifyChangeSets" || name == "removeChangeSetProperty";
 }
 
 // A changeSet being read.
@@ -266,6 +370,14 @@ struct IncludeDraft {
   SourceLocation loc;
   OptString file, context, context_filter, labels;
   OptBool relative_to_changelog_file, error_if_missing, ignore;
+};
+
+// An includeAll being read.
+struct IncludeAllDraft {
+  SourceLocation loc;
+  OptString path, context, context_filter, labels, ends_with_filter;
+  OptBool relative_to_changelog_file, error_if_missing_or_empty, ignore;
+  std::optional<int> min_depth, max_depth;
 };
 
 // A property entry being read (values are kept unexpanded, as Liquibase
@@ -325,11 +437,28 @@ class ChangeLogBuilder {
                            const Value& v, const SourceLocation& key_loc);
   std::optional<IncludeSpec> FinishInclude(IncludeDraft&& d);
 
+  bool SetIncludeAllAttribute(IncludeAllDraft& d, std::string_view name,
+                              const Value& v, const SourceLocation& key_loc);
+  std::optional<IncludeAllSpec> FinishIncludeAll(IncludeAllDraft&& d);
+
   bool SetPropertyAttribute(PropertyDraft& d, std::string_view name,
                             const Value& v, const SourceLocation& key_loc);
   // Defines the property (or reads its properties file) unless its dbms
   // excludes the target engine.
   void DefineProperty(const PropertyDraft& d);
+
+  // preConditions attributes (onFail, ...). False when `name` is none.
+  bool SetPreconditionsAttribute(Preconditions& p, std::string_view name,
+                                 const Value& v);
+  // The precondition of type `name` at `loc`, or nullopt (reported) when
+  // no such type exists.
+  std::optional<Precondition> StartPrecondition(std::string_view name,
+                                                const SourceLocation& loc);
+  // One attribute of `p`; unknown names are reported.
+  void SetPreconditionAttribute(Precondition& p, std::string_view name,
+                                const Value& v, const SourceLocation& key_loc);
+  // Reports missing required attributes and empty and/or/not.
+  void FinishPrecondition(const Precondition& p);
 
   // logicalFilePath, context, contextFilter (wins), objectQuotingStrategy.
   bool SetChangeLogAttribute(ParsedChangeLog& log, std::string_view name,

@@ -232,6 +232,10 @@ class FormattedSqlParser {
   void StartChangeSet(const Line& line, const Directive& d);
   void DefineProperty(const Line& line, const Directive& d);
   void FinishChangeSet();
+  // `--preconditions onFail:X onError:X onSqlOutput:X` starts a new block.
+  void StartPreconditions(const Line& line, const Directive& d);
+  // `--precondition-<type> <body>` adds to the block (creating it).
+  void AddPrecondition(const Line& line, const Directive& d);
   // Handles a "--" / "-" line inside or before a changeset. False: the
   // line is SQL.
   bool HandleDirective(const Line& line, const Directive& d);
@@ -378,6 +382,98 @@ void FormattedSqlParser::DefineProperty(const Line& line, const Directive& d) {
       .DefineProperty(p);
 }
 
+void FormattedSqlParser::StartPreconditions(const Line& line,
+                                            const Directive& d) {
+  std::string_view s = line.text;
+  std::string lower = LowerCopy(s);
+  ChangeLogBuilder b(file_, search_path_, options_, properties_, errors_);
+  Preconditions p;
+  p.loc = Loc(line.number, d.column);
+  // Liquibase's `.*onFail:(\w+).*` etc.; the messages are `"(.*)"`.
+  for (auto [key, shape] : {std::pair{"onFail", ValueShape::kWord},
+                            {"onError", ValueShape::kWord},
+                            {"onUpdateSQL", ValueShape::kWord},
+                            {"onSqlOutput", ValueShape::kWord},
+                            {"onFailMessage", ValueShape::kQuotedOrSpace},
+                            {"onErrorMessage", ValueShape::kQuotedOrSpace}}) {
+    std::optional<AttrMatch> m = FindAttr(s, lower, key, shape);
+    if (!m) continue;
+    OptString value = shape == ValueShape::kWord ? OptString(m->value) : Unquoted(m);
+    if (!value) continue;
+    SourceLocation loc = Loc(line.number, m->column);
+    b.SetPreconditionsAttribute(p, key, Value::String(Expand(*value, loc), loc));
+  }
+  draft_->cs.preconditions = std::move(p);
+}
+
+void FormattedSqlParser::AddPrecondition(const Line& line, const Directive& d) {
+  // `precondition-([a-zA-Z0-9-]+) (.*)`
+  std::string_view s = line.text;
+  size_t name_start = d.start + 13;
+  size_t i = name_start;
+  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '-'))
+    ++i;
+  std::string name = LowerCopy(s.substr(name_start, i - name_start));
+  SourceLocation loc = Loc(line.number, d.column);
+  if (name.empty() || i >= s.size() || s[i] != ' ') {
+    Malformed(line, d,
+              "malformed --precondition line: expected '--precondition-<type> "
+              "<attributes>'");
+    return;
+  }
+  std::string body = Expand(Trim(s.substr(i + 1)), loc);
+  ChangeLogBuilder b(file_, search_path_, options_, properties_, errors_);
+  Precondition p;
+  p.loc = loc;
+  auto set = [&](std::string_view attr, std::string value) {
+    b.SetPreconditionAttribute(p, attr, Value::String(std::move(value), loc), loc);
+  };
+  if (name == "sql-check") {
+    // `^(?:expectedResult:)?(\w+|'[^']+'|"[^"]+") (.*)`, case-insensitive.
+    std::string_view rest = body;
+    if (HasWordAt(rest, 0, "expectedresult:")) rest.remove_prefix(15);
+    size_t e = 0;
+    std::string expected;
+    if (!rest.empty() && (rest[0] == '\'' || rest[0] == '"')) {
+      size_t close = rest.find(rest[0], 1);
+      if (close != std::string_view::npos && close > 1) {
+        expected = std::string(rest.substr(1, close - 1));
+        e = close + 1;
+      }
+    } else {
+      while (e < rest.size() && IsWord(rest[e])) ++e;
+      expected = std::string(rest.substr(0, e));
+    }
+    if (expected.empty() || e >= rest.size() || rest[e] != ' ') {
+      Error(loc, "malformed --precondition-sql-check: expected "
+                 "'--precondition-sql-check expectedResult:<value> <sql>'");
+      return;
+    }
+    p.type = "sqlCheck";
+    set("expectedResult", std::move(expected));
+    set("sql", std::string(rest.substr(e + 1)));
+  } else if (name == "table-exists" || name == "view-exists") {
+    bool table = name == "table-exists";
+    p.type = table ? "tableExists" : "viewExists";
+    std::string lower = LowerCopy(body);
+    if (auto m = FindAttr(body, lower, table ? "table" : "view", ValueShape::kWord))
+      set(table ? "tableName" : "viewName", m->value);
+    if (auto m = FindAttr(body, lower, "schema", ValueShape::kWord))
+      set("schemaName", m->value);
+  } else {
+    Error(loc, "unknown precondition type '" + name +
+                   "' (formatted SQL supports sql-check, table-exists and "
+                   "view-exists)");
+    return;
+  }
+  b.FinishPrecondition(p);
+  if (!draft_->cs.preconditions) {
+    draft_->cs.preconditions.emplace();
+    draft_->cs.preconditions->loc = loc;
+  }
+  draft_->cs.preconditions->conditions.push_back(std::move(p));
+}
+
 void FormattedSqlParser::FinishChangeSet() {
   if (!draft_) return;
   Draft d = std::move(*draft_);
@@ -486,7 +582,14 @@ bool FormattedSqlParser::HandleDirective(const Line& line, const Directive& d) {
     return true;
   }
   if (KeywordAt(s, w, "preconditions") || HasWordAt(s, w, "precondition-")) {
-    Error(Loc(line.number, d.column), "preconditions are not supported yet");
+    if (!draft_) {
+      if (!in_broken_changeset_)
+        Malformed(line, d, "preconditions must follow a '--changeset' line");
+    } else if (HasWordAt(s, w, "precondition-")) {
+      AddPrecondition(line, d);
+    } else {
+      StartPreconditions(line, d);
+    }
     return true;
   }
   if (HasWordAt(s, w, "comments:")) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -32,6 +33,7 @@ std::string Diagnostic::ToString() const {
 
 namespace {
 
+using load::IncludeAllSpec;
 using load::IncludeSpec;
 using load::ParsedChangeLog;
 using load::ResolvedFile;
@@ -44,6 +46,16 @@ std::string Extension(const std::string& path) {
   std::string ext = path.substr(dot);
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
+}
+
+bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  s.remove_prefix(s.size() - suffix.size());
+  for (size_t i = 0; i < s.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[i])) !=
+        std::tolower(static_cast<unsigned char>(suffix[i])))
+      return false;
+  return true;
 }
 
 // Changelog formats by file extension (lower case).
@@ -121,6 +133,8 @@ class Loader {
   void LoadFile(const ResolvedFile& file, const std::string* text,
                 const IncludeSpec* include, const Inherited& parent,
                 const std::string* display_name = nullptr);
+  void IncludeAll(const IncludeAllSpec& spec, const ResolvedFile& file,
+                  const Inherited& inherited);
   void AddChangeSet(ChangeSet cs, const ResolvedFile& file,
                     const ParsedChangeLog& log, const Inherited& inherited);
   void Validate();
@@ -179,42 +193,93 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
     text = &*read;
   }
 
-  load::FileInfo info{display, file, next_file_id_++};
-  ParsedChangeLog log = format->parse(*text, info, search_, options_,
-                                      properties_, result_.errors);
-  read.reset();
-
-  Inherited inherited;
-  if (log.context && !log.context->empty()) inherited.contexts.push_back(*log.context);
-  if (include && include->context && !include->context->empty())
-    inherited.contexts.push_back(*include->context);
-  if (include && include->labels && !include->labels->empty())
-    inherited.labels.push_back(*include->labels);
-  inherited.contexts.insert(inherited.contexts.end(), parent.contexts.begin(),
-                            parent.contexts.end());
-  inherited.labels.insert(inherited.labels.end(), parent.labels.begin(),
-                          parent.labels.end());
-
-  stack_.emplace_back(abs, file.physical);
-  for (auto& entry : log.entries) {
+  load::FileInfo info{display, file, next_file_id_++, {}};
+  auto handle = [&](load::ChangeLogEntry&& entry, const ParsedChangeLog& log) {
+    Inherited inherited;
+    if (log.context && !log.context->empty())
+      inherited.contexts.push_back(*log.context);
+    if (include && include->context && !include->context->empty())
+      inherited.contexts.push_back(*include->context);
+    if (include && include->labels && !include->labels->empty())
+      inherited.labels.push_back(*include->labels);
+    inherited.contexts.insert(inherited.contexts.end(), parent.contexts.begin(),
+                              parent.contexts.end());
+    inherited.labels.insert(inherited.labels.end(), parent.labels.begin(),
+                            parent.labels.end());
     if (auto* cs = std::get_if<ChangeSet>(&entry)) {
-      load::ResolveResources(*cs, file, search_, properties_, info.id, result_.errors);
+      load::ResolveResources(*cs, file, search_, properties_, info.id,
+                             result_.errors);
       AddChangeSet(std::move(*cs), file, log, inherited);
-      continue;
+      return;
+    }
+    if (auto* all = std::get_if<IncludeAllSpec>(&entry)) {
+      IncludeAll(*all, file, inherited);
+      return;
     }
     const IncludeSpec& inc = std::get<IncludeSpec>(entry);
-    if (inc.ignore) continue;
+    if (inc.ignore) return;
     ResolvedFile target = inc.relative_to_changelog_file
                               ? search_.ResolveSibling(file, inc.file)
                               : search_.Resolve(inc.file);
     if (!target.exists) {
       if (inc.error_if_missing)
         Error(inc.loc, "included file '" + inc.file + "' not found");
-      continue;
+      return;
     }
     LoadFile(target, nullptr, &inc, inherited);
-  }
+  };
+  info.on_entry = handle;
+
+  stack_.emplace_back(abs, file.physical);
+  ParsedChangeLog log = format->parse(*text, info, search_, options_,
+                                      properties_, result_.errors);
+  read.reset();
+  for (auto& entry : log.entries) handle(std::move(entry), log);
+  for (Preconditions& p : log.preconditions)
+    result_.changelog.preconditions.push_back(std::move(p));
   stack_.pop_back();
+}
+
+// Liquibase 4.28 (verified): files are sorted by their full path in plain
+// byte order ("db/A.yaml" < "db/a_1.yml" < "db/other/e.yaml" < "db/s.sql"),
+// subdirectories are searched, files of no changelog format are skipped,
+// each is recorded under its path relative to the search root (or next to
+// the including file), and the includeAll's context and labels are AND-ed
+// in as an include's are.
+void Loader::IncludeAll(const IncludeAllSpec& spec, const ResolvedFile& file,
+                        const Inherited& inherited) {
+  if (spec.ignore) return;
+  auto listed = search_.ListDirectory(
+      spec.path, spec.relative_to_changelog_file ? &file : nullptr);
+  std::vector<ResolvedFile> picked;
+  if (listed) {
+    for (load::ListedFile& f : *listed) {
+      if (f.depth < spec.min_depth || f.depth > spec.max_depth) continue;
+      // endsWithFilter ignores case (".YAML" picks "a.yaml"; verified).
+      if (spec.ends_with_filter &&
+          !EndsWithIgnoreCase(f.file.recorded, *spec.ends_with_filter))
+        continue;
+      const ChangeLogFormat* format = FindFormat(Extension(f.file.recorded));
+      if (!format || !format->parse) continue;
+      picked.push_back(std::move(f.file));
+    }
+  }
+  if (picked.empty()) {
+    if (spec.error_if_missing_or_empty)
+      Error(spec.loc, listed ? "includeAll: no changelog files (" + FormatList() +
+                                   ") in '" + spec.path + "'"
+                             : "includeAll: directory '" + spec.path +
+                                   "' not found");
+    return;
+  }
+  IncludeSpec via;
+  via.loc = spec.loc;
+  via.context = spec.context;
+  via.labels = spec.labels;
+  for (const ResolvedFile& f : picked) {
+    via.file = f.recorded;
+    LoadFile(f, nullptr, &via, inherited);
+  }
 }
 
 // LABELS as Liquibase records them (verified with 4.28): each list (an

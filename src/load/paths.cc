@@ -2,7 +2,9 @@
 
 #include "load/strings.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -136,6 +138,64 @@ ResolvedFile SearchPath::ResolveSibling(const ResolvedFile& including,
   out.recorded = NormalizePath(
       rec_parent.empty() ? std::string(path) : StrCat({rec_parent, "/", path}));
   out.exists = IsRegularFile(out.physical);
+  return out;
+}
+
+std::optional<std::vector<ListedFile>> SearchPath::ListDirectory(
+    std::string_view dir, const ResolvedFile* including) const {
+  struct Base {
+    std::string physical, recorded;
+  };
+  std::vector<Base> bases;
+  if (including && !IsAbsolutePath(dir)) {
+    std::string phys_parent = ParentPath(including->physical);
+    std::string rec_parent = ParentPath(including->recorded);
+    std::string joined =
+        phys_parent.empty() ? std::string(dir) : StrCat({phys_parent, "/", dir});
+    bases.push_back(
+        {StrCat({IsAbsolutePath(joined) ? "/" : "", NormalizePath(joined)}),
+         NormalizePath(rec_parent.empty() ? std::string(dir)
+                                          : StrCat({rec_parent, "/", dir}))});
+  } else if (IsAbsolutePath(dir)) {
+    std::string abs = StrCat({"/", NormalizePath(dir)});
+    bases.push_back({abs, RecordAbsolute(abs)});
+  } else {
+    for (const auto& root : roots_) {
+      std::string rel = NormalizePath(dir);
+      bases.push_back({rel.empty() ? root : Display(root, rel), rel});
+    }
+  }
+  bool found = false;
+  std::vector<ListedFile> out;
+  std::set<std::string> seen;
+  for (const Base& base : bases) {
+    std::error_code ec;
+    std::string phys = base.physical.empty() ? "." : base.physical;
+    if (!fs::is_directory(phys, ec)) continue;
+    found = true;
+    fs::recursive_directory_iterator it(phys, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      std::error_code fec;
+      if (!it->is_regular_file(fec)) continue;
+      std::string rel =
+          it->path().lexically_relative(phys).generic_string();
+      if (rel.empty() || rel.rfind("..", 0) == 0) continue;
+      std::string recorded =
+          base.recorded.empty() ? rel : StrCat({base.recorded, "/", rel});
+      if (!seen.insert(recorded).second) continue;
+      ListedFile f;
+      f.file.physical = StrCat({base.physical.empty() ? "" : base.physical,
+                                base.physical.empty() ? "" : "/", rel});
+      f.file.recorded = std::move(recorded);
+      f.file.exists = true;
+      f.depth = 1 + static_cast<int>(std::count(rel.begin(), rel.end(), '/'));
+      out.push_back(std::move(f));
+    }
+  }
+  if (!found) return std::nullopt;
+  std::sort(out.begin(), out.end(), [](const ListedFile& a, const ListedFile& b) {
+    return a.file.recorded < b.file.recorded;
+  });
   return out;
 }
 

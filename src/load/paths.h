@@ -29,6 +29,12 @@ struct ResolvedFile {
   bool exists = false;
 };
 
+// A file found by SearchPath::ListDirectory.
+struct ListedFile {
+  ResolvedFile file;
+  int depth = 0;  // 1: directly in the listed directory
+};
+
 // Looks files up in the search path (empty = the current directory).
 class SearchPath {
  public:
@@ -39,6 +45,14 @@ class SearchPath {
   // A relativeToChangelogFile path, next to `including`.
   ResolvedFile ResolveSibling(const ResolvedFile& including,
                               std::string_view path) const;
+  // Every regular file below directory `dir`, recursively, sorted by
+  // recorded path (plain byte order, as Liquibase sorts includeAll). `dir`
+  // resolves as Resolve does, or as ResolveSibling does when `including`
+  // is given; a directory present under several search roots contributes
+  // each recorded path once, from the first root. nullopt when no such
+  // directory exists.
+  std::optional<std::vector<ListedFile>> ListDirectory(
+      std::string_view dir, const ResolvedFile* including) const;
 
  private:
   // FILENAME of an absolute path: relative to the first root that holds

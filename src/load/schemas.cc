@@ -1,5 +1,6 @@
 #include "load/schemas.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -54,7 +55,12 @@ constexpr Kind KindOf() {
 }
 
 Kind KindOf(AttrKind k) {
-  return k == AttrKind::kBoolean ? Kind::kBoolean : Kind::kString;
+  switch (k) {
+    case AttrKind::kBoolean: return Kind::kBoolean;
+    case AttrKind::kInteger: return Kind::kNumeric;
+    case AttrKind::kString: break;
+  }
+  return Kind::kString;
 }
 
 template <typename S>
@@ -218,7 +224,9 @@ void EntryAttributes(std::string& out, const AttributeSpec (&table)[N],
       out += StrCat({"<xsd:element name=\"", a.name, "\" type=\"xsd:string\"/>\n"});
     } else {
       out += StrCat({"<xsd:attribute name=\"", a.name, "\" type=\"",
-                     a.kind == AttrKind::kBoolean ? "booleanExp" : "xsd:string",
+                     a.kind == AttrKind::kBoolean   ? "booleanExp"
+                     : a.kind == AttrKind::kInteger ? "numericExp"
+                                                    : "xsd:string",
                      "\"", a.required ? " use=\"required\"" : "", "/>\n"});
     }
   }
@@ -264,6 +272,8 @@ std::string XsdWriter::Run() {
          "      <xsd:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n"
          "        <xsd:element ref=\"changeSet\"/>\n"
          "        <xsd:element ref=\"include\"/>\n"
+         "        <xsd:element ref=\"includeAll\"/>\n"
+         "        <xsd:element ref=\"preConditions\"/>\n"
          "        <xsd:element ref=\"property\"/>\n"
          "      </xsd:choice>\n";
   EntryAttributes(out, kChangeLogAttributes, 6, false);
@@ -273,6 +283,7 @@ std::string XsdWriter::Run() {
          "    <xsd:complexType>\n"
          "      <xsd:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n";
   EntryAttributes(out, kChangeSetAttributes, 8, true);
+  out += "        <xsd:element ref=\"preConditions\"/>\n";
   out += "        <xsd:element ref=\"rollback\"/>\n"
          "        <xsd:group ref=\"changes\"/>\n"
          "        <!-- Liquibase Pro changes: liquibase-pro-4.28.xsd -->\n"
@@ -292,6 +303,32 @@ std::string XsdWriter::Run() {
 
   out += "  <xsd:element name=\"include\">\n    <xsd:complexType>\n";
   EntryAttributes(out, kIncludeAttributes, 6, false);
+  out += "    </xsd:complexType>\n  </xsd:element>\n\n";
+
+  out += "  <xsd:element name=\"preConditions\">\n    <xsd:complexType>\n"
+         "      <xsd:group ref=\"preconditions\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>\n";
+  EntryAttributes(out, kPreconditionsAttributes, 6, false);
+  out += "    </xsd:complexType>\n  </xsd:element>\n\n";
+  out += "  <xsd:group name=\"preconditions\">\n    <xsd:choice>\n";
+  for (const PreconditionType& t : kPreconditionTypes)
+    out += StrCat({"      <xsd:element ref=\"", t.name, "\"/>\n"});
+  out += "    </xsd:choice>\n  </xsd:group>\n\n";
+  for (const PreconditionType& t : kPreconditionTypes) {
+    out += StrCat({"  <xsd:element name=\"", t.name, "\">\n    <xsd:complexType",
+                   t.body.empty() ? "" : " mixed=\"true\"", ">\n"});
+    if (t.nested)
+      out += "      <xsd:group ref=\"preconditions\" maxOccurs=\"unbounded\"/>\n";
+    for (std::string_view a : t.attributes) {
+      if (a.empty()) continue;
+      bool required = a != t.body && std::find(t.required.begin(), t.required.end(), a) != t.required.end();
+      out += StrCat({"      <xsd:attribute name=\"", a, "\" type=\"xsd:string\"",
+                     required ? " use=\"required\"" : "", "/>\n"});
+    }
+    out += "    </xsd:complexType>\n  </xsd:element>\n\n";
+  }
+
+  out += "  <xsd:element name=\"includeAll\">\n    <xsd:complexType>\n";
+  EntryAttributes(out, kIncludeAllAttributes, 6, false);
   out += "    </xsd:complexType>\n  </xsd:element>\n\n";
 
   out += "  <xsd:element name=\"property\">\n    <xsd:complexType>\n";
@@ -569,6 +606,7 @@ std::string JsonSchemaWriter::Run() {
     std::vector<std::string> required;
     Obj props = EntryProperties(kChangeSetAttributes, required);
     props.Add("changes", Ref("changes"));
+    props.Add("preConditions", Ref("preConditions"));
     props.Add("rollback",
               Obj()
                   .Add("description", Q("Changes, raw SQL text, or empty for a no-op."))
@@ -576,12 +614,51 @@ std::string JsonSchemaWriter::Run() {
                   .Str());
     defs.Add("changeSet", ObjectSchema(props, required));
   }
+  {
+    // A precondition list: `- onFail: X` options (top level only) and
+    // `- tableExists: {...}` items; and/or/not nest a list.
+    Obj items;
+    for (const PreconditionType& t : kPreconditionTypes) {
+      if (t.nested) {
+        items.Add(t.name, Ref("preconditionList"));
+        continue;
+      }
+      Obj props;
+      std::vector<std::string> required;
+      for (std::string_view a : t.attributes)
+        if (!a.empty()) props.Add(a, ScalarSchema(Kind::kString));
+      for (std::string_view r : t.required)
+        if (!r.empty()) required.push_back(Q(r));
+      items.Add(t.name, ObjectSchema(props, required));
+    }
+    std::string nested_item = Obj()
+                                  .Add("type", Q("object"))
+                                  .Add("properties", items.Str())
+                                  .Add("minProperties", "1")
+                                  .Add("maxProperties", "1")
+                                  .Add("additionalProperties", "false")
+                                  .Str();
+    for (const AttributeSpec& a : kPreconditionsAttributes)
+      items.Add(a.name, ScalarSchema(Kind::kString));
+    std::string top_item = Obj()
+                               .Add("type", Q("object"))
+                               .Add("properties", items.Str())
+                               .Add("minProperties", "1")
+                               .Add("maxProperties", "1")
+                               .Add("additionalProperties", "false")
+                               .Str();
+    defs.Add("preconditionList", Obj().Add("type", Q("array")).Add("items", nested_item).Str());
+    defs.Add("preConditions", Obj().Add("type", Q("array")).Add("items", top_item).Str());
+  }
   defs.Add("include", EntrySchema(kIncludeAttributes));
+  defs.Add("includeAll", EntrySchema(kIncludeAllAttributes));
   defs.Add("property", EntrySchema(kPropertyAttributes));
   {
     Obj entry_props;
     entry_props.Add("changeSet", Ref("changeSet"));
+    entry_props.Add("preConditions", Ref("preConditions"));
     entry_props.Add("include", Ref("include"));
+    entry_props.Add("includeAll", Ref("includeAll"));
     entry_props.Add("property", Ref("property"));
     for (const AttributeSpec& a : kChangeLogAttributes)
       entry_props.Add(a.name, ScalarSchema(KindOf(a.kind)));

@@ -181,6 +181,10 @@ class XmlParser {
   void ParseRollback(pugi::xml_node n, Rollback& out);
   std::optional<ChangeSet> ParseChangeSet(pugi::xml_node n);
   std::optional<IncludeSpec> ParseInclude(pugi::xml_node n);
+  std::optional<IncludeAllSpec> ParseIncludeAll(pugi::xml_node n);
+  Preconditions ParsePreconditions(pugi::xml_node n);
+  std::optional<Precondition> ParsePrecondition(pugi::xml_node n,
+                                                std::string_view name);
   void DefineProperty(pugi::xml_node n);
 
   const std::string& text_;
@@ -466,6 +470,8 @@ std::optional<ChangeSet> XmlParser::ParseChangeSet(pugi::xml_node n) {
                      b_.SetChangeSetAttribute(d, name, *v, Loc(c));
                  } else if (name == "rollback") {
                    ParseRollback(c, d.cs.rollback);
+                 } else if (name == "preConditions") {
+                   d.cs.preconditions = ParsePreconditions(c);
                  } else if (IsUnsupportedChangeSetChild(name)) {
                    Error(Loc(c), StrCat({name, " is not supported yet"}));
                  } else if (auto change = ParseChange(c, name)) {
@@ -492,6 +498,65 @@ std::optional<IncludeSpec> XmlParser::ParseInclude(pugi::xml_node n) {
                                        "' in include"}));
                });
   return b_.FinishInclude(std::move(d));
+}
+
+Preconditions XmlParser::ParsePreconditions(pugi::xml_node n) {
+  Preconditions out;
+  out.loc = Loc(n);
+  ForEachAttribute(n, "preConditions", [&](std::string_view name,
+                                           pugi::xml_attribute a,
+                                           const SourceLocation& kl) {
+    if (!b_.SetPreconditionsAttribute(out, name, AttrValue(a, n)))
+      b_.UnknownAttribute(kl, name, "preConditions");
+  });
+  ForEachChild(n, "preConditions", false,
+               [&](pugi::xml_node c, std::string_view name) {
+                 if (auto p = ParsePrecondition(c, name))
+                   out.conditions.push_back(std::move(*p));
+               });
+  return out;
+}
+
+std::optional<Precondition> XmlParser::ParsePrecondition(pugi::xml_node n,
+                                                         std::string_view name) {
+  std::optional<Precondition> p = b_.StartPrecondition(name, Loc(n));
+  if (!p) return std::nullopt;
+  const PreconditionType& type = *FindPreconditionType(name);
+  ForEachAttribute(n, name, [&](std::string_view a, pugi::xml_attribute attr,
+                                const SourceLocation& kl) {
+    b_.SetPreconditionAttribute(*p, a, AttrValue(attr, n), kl);
+  });
+  ForEachChild(n, name, !type.body.empty(),
+               [&](pugi::xml_node c, std::string_view child) {
+                 if (!type.nested) {
+                   Error(Loc(c), StrCat({"unknown element '", child, "' in ", name}));
+                 } else if (auto nested = ParsePrecondition(c, child)) {
+                   p->nested.push_back(std::move(*nested));
+                 }
+               });
+  if (!type.body.empty()) {
+    if (std::optional<Body> body = TextOf(n))
+      b_.SetPreconditionAttribute(*p, type.body, BodyValue(*body, n), Loc(n));
+  }
+  b_.FinishPrecondition(*p);
+  return p;
+}
+
+std::optional<IncludeAllSpec> XmlParser::ParseIncludeAll(pugi::xml_node n) {
+  IncludeAllDraft d;
+  d.loc = Loc(n);
+  ForEachAttribute(n, "includeAll", [&](std::string_view name,
+                                        pugi::xml_attribute a,
+                                        const SourceLocation& kl) {
+    if (!b_.SetIncludeAllAttribute(d, name, AttrValue(a, n), kl))
+      b_.UnknownAttribute(kl, name, "includeAll");
+  });
+  ForEachChild(n, "includeAll", false,
+               [&](pugi::xml_node c, std::string_view name) {
+                 Error(Loc(c), StrCat({"unknown element '", name,
+                                       "' in includeAll"}));
+               });
+  return b_.FinishIncludeAll(std::move(d));
 }
 
 void XmlParser::DefineProperty(pugi::xml_node n) {
@@ -570,10 +635,15 @@ ParsedChangeLog XmlParser::Run() {
                [&](pugi::xml_node c, std::string_view name) {
                  if (name == "changeSet") {
                    if (auto cs = ParseChangeSet(c))
-                     out.entries.emplace_back(std::move(*cs));
+                     EmitEntry(file_, out, std::move(*cs));
                  } else if (name == "include") {
                    if (auto inc = ParseInclude(c))
-                     out.entries.emplace_back(std::move(*inc));
+                     EmitEntry(file_, out, std::move(*inc));
+                 } else if (name == "includeAll") {
+                   if (auto inc = ParseIncludeAll(c))
+                     EmitEntry(file_, out, std::move(*inc));
+                 } else if (name == "preConditions") {
+                   out.preconditions.push_back(ParsePreconditions(c));
                  } else if (name == "property") {
                    // Defined above.
                  } else if (IsUnsupportedChangeLogEntry(name)) {

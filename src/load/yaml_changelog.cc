@@ -85,6 +85,18 @@ class Parser {
                                           const YAML::Node& value);
   std::optional<IncludeSpec> ParseInclude(const YAML::Node& key,
                                           const YAML::Node& value);
+  std::optional<IncludeAllSpec> ParseIncludeAll(const YAML::Node& key,
+                                                const YAML::Node& value);
+  // A preConditions block: a list of single-key maps (or one map) holding
+  // its options (`- onFail: MARK_RAN`) and its preconditions.
+  Preconditions ParsePreconditions(const YAML::Node& key,
+                                   const YAML::Node& value);
+  // The preconditions in `value` (a list of single-key maps, or a map)
+  // into `out`; `block` non-null: the keys may also be its options.
+  void ParsePreconditionList(const YAML::Node& value,
+                             const SourceLocation& where,
+                             std::vector<Precondition>& out,
+                             Preconditions* block);
   void DefineProperty(const YAML::Node& key, const YAML::Node& value);
 
   const FileInfo& file_;
@@ -295,6 +307,8 @@ std::optional<ChangeSet> Parser::ParseChangeSet(const YAML::Node& key,
     SourceLocation kl = Loc(it->first);
     if (k == "changes") {
       ParseChanges(v, d.cs.changes, kl);
+    } else if (k == "preConditions") {
+      d.cs.preconditions = ParsePreconditions(it->first, v);
     } else if (k == "rollback") {
       ParseRollback(it->first, v, d.cs.rollback);
     } else if (IsUnsupportedChangeSetChild(k)) {
@@ -323,6 +337,79 @@ std::optional<IncludeSpec> Parser::ParseInclude(const YAML::Node& key,
   LoadEntryAttributes(value, d, kIncludeAttributes, "include",
                       &ChangeLogBuilder::SetIncludeAttribute);
   return b_.FinishInclude(std::move(d));
+}
+
+Preconditions Parser::ParsePreconditions(const YAML::Node& key,
+                                         const YAML::Node& value) {
+  Preconditions out;
+  out.loc = Loc(key);
+  ParsePreconditionList(value, out.loc, out.conditions, &out);
+  return out;
+}
+
+void Parser::ParsePreconditionList(const YAML::Node& value,
+                                   const SourceLocation& where,
+                                   std::vector<Precondition>& out,
+                                   Preconditions* block) {
+  auto one = [&](const std::string& k, const YAML::Node& v,
+                 const SourceLocation& kl) {
+    if (block && IsAttribute(kPreconditionsAttributes, k)) {
+      if (auto val = ScalarValue(v, k, kl))
+        b_.SetPreconditionsAttribute(*block, k, *val);
+      return;
+    }
+    std::optional<Precondition> p = b_.StartPrecondition(k, kl);
+    if (!p) return;
+    const PreconditionType& type = *FindPreconditionType(k);
+    if (type.nested) {
+      ParsePreconditionList(v, kl, p->nested, nullptr);
+    } else if (v.IsMap()) {
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        std::string a = KeyName(it->first);
+        SourceLocation al = Loc(it->first);
+        if (auto val = ScalarValue(it->second, a, al))
+          b_.SetPreconditionAttribute(*p, a, *val, al);
+      }
+    } else if (v.IsScalar() && !type.body.empty()) {
+      if (auto val = ScalarValue(v, type.body, kl))
+        b_.SetPreconditionAttribute(*p, type.body, *val, kl);
+    } else if (v.IsDefined() && !v.IsNull()) {
+      Error(Loc(v, kl), StrCat({"'", k, "' must be a map of attributes"}));
+      return;
+    }
+    b_.FinishPrecondition(*p);
+    out.push_back(std::move(*p));
+  };
+  auto map = [&](const YAML::Node& m) {
+    for (auto it = m.begin(); it != m.end(); ++it)
+      one(KeyName(it->first), YAML::Node(it->second), Loc(it->first));
+  };
+  if (value.IsSequence()) {
+    for (const auto& item : value) {
+      if (item.IsMap()) {
+        map(item);
+      } else {
+        Error(Loc(item, where), "expected a precondition such as '- tableExists:'");
+      }
+    }
+  } else if (value.IsMap()) {
+    map(value);
+  } else if (value.IsDefined() && !value.IsNull()) {
+    Error(Loc(value, where), "preconditions must be a list such as '- tableExists:'");
+  }
+}
+
+std::optional<IncludeAllSpec> Parser::ParseIncludeAll(const YAML::Node& key,
+                                                      const YAML::Node& value) {
+  IncludeAllDraft d;
+  d.loc = Loc(key);
+  if (!value.IsMap()) {
+    Error(Loc(value, d.loc), "includeAll must be a map of attributes");
+    return std::nullopt;
+  }
+  LoadEntryAttributes(value, d, kIncludeAllAttributes, "includeAll",
+                      &ChangeLogBuilder::SetIncludeAllAttribute);
+  return b_.FinishIncludeAll(std::move(d));
 }
 
 void Parser::DefineProperty(const YAML::Node& key, const YAML::Node& value) {
@@ -414,10 +501,15 @@ ParsedChangeLog Parser::Run(const std::string& text) {
       SourceLocation kl = Loc(it->first);
       if (k == "changeSet") {
         if (auto cs = ParseChangeSet(it->first, v))
-          out.entries.emplace_back(std::move(*cs));
+          EmitEntry(file_, out, std::move(*cs));
       } else if (k == "include") {
         if (auto inc = ParseInclude(it->first, v))
-          out.entries.emplace_back(std::move(*inc));
+          EmitEntry(file_, out, std::move(*inc));
+      } else if (k == "includeAll") {
+        if (auto inc = ParseIncludeAll(it->first, v))
+          EmitEntry(file_, out, std::move(*inc));
+      } else if (k == "preConditions") {
+        out.preconditions.push_back(ParsePreconditions(it->first, v));
       } else if (k == "property") {
         // Handled above.
       } else if (IsAttribute(kChangeLogAttributes, k)) {
