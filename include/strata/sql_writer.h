@@ -50,6 +50,8 @@ class SqlWriter {
 bool NeedsQuoting(const Dialect& dialect, std::string_view name);
 std::string QuoteIdent(const Dialect& dialect, std::string_view name);
 std::string QuoteLiteral(std::string_view value);
+// As the dialect reads it: MySQL also doubles backslashes ('a\\b').
+std::string QuoteLiteral(const Dialect& dialect, std::string_view value);
 std::string MapType(const Dialect& dialect, std::string_view liquibase_type,
                     bool auto_increment = false);
 // True when `type` has only type-name characters: letters, digits, `_`, `.`,
