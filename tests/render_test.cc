@@ -2177,5 +2177,35 @@ TEST(Mysql, MariadbSequences) {
   EXPECT_EQ(RenderStatus(in, MariadbDialect()).code(), Status::Code::kUnsupported);
 }
 
+
+// Liquibase binds a BLOB cell's base64-decoded bytes (a prepared statement
+// that its update-sql cannot print); Strata writes them as a hex literal.
+TEST(Mysql, LoadDataBlobIsDecodedBase64) {
+  LoadData ld;
+  ld.table_name = "person";
+  ld.file = "loadDataBlob.csv";
+  ld.content = "sys_id,email\nGlZze9T4EeurnDxSgk2x5A==,user01@example.com\nAQI=,NULL\n";
+  LoadDataColumnConfig id;
+  id.header = "sys_id";
+  id.name = "sys_id";
+  id.type = "BLOB";
+  LoadDataColumnConfig email;
+  email.header = "email";
+  email.name = "email";
+  email.type = "STRING";
+  ld.columns = {id, email};
+  EXPECT_EQ(My(ld),
+            "INSERT INTO lbcat.person (sys_id, email) VALUES "
+            "(X'1A56737BD4F811EBAB9C3C52824DB1E4', 'user01@example.com'),(X'0102', NULL)");
+  EXPECT_EQ(Pg(ld),
+            "INSERT INTO person (sys_id, email) VALUES "
+            "('\\x1A56737BD4F811EBAB9C3C52824DB1E4', 'user01@example.com'),('\\x0102', NULL)");
+  ld.content = "sys_id,email\nfile.bin,a\n";
+  Status s = RenderStatus(ld, MysqlDialect());
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_NE(s.message().find("column 'sys_id': BLOB values must be base64"), std::string::npos)
+      << s.message();
+}
+
 }  // namespace
 }  // namespace strata

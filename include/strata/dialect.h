@@ -132,6 +132,9 @@ struct Dialect {
   bool next_value_for = false;           // NEXT VALUE FOR s, not nextval('s')
   // MariaDB's option order: INCREMENT BY, MINVALUE, MAXVALUE, START WITH.
   bool sequence_start_after_bounds = false;
+  // A byte string literal is prefix + hex digits + "'" (X'1a2b'; '\x1a2b'
+  // on PostgreSQL, read as bytea).
+  std::string_view bytes_prefix = "X'";
 };
 
 // createTable's primary-key constraint name when none is given:

@@ -33,6 +33,8 @@ class SqlWriter {
   // plain number is what Liquibase then treats as a function: written as
   // RawSql.
   SqlWriter& Number(std::string_view number);
+  // Raw bytes as the dialect's hex literal (X'1a2b').
+  SqlWriter& Bytes(std::string_view bytes);
   // SQL the user wrote (sql bodies, where clauses, computed defaults, view
   // queries). Emitted verbatim by design.
   SqlWriter& RawSql(std::string_view user_sql);

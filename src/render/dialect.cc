@@ -372,6 +372,7 @@ constexpr Dialect kPostgres = {
     .upsert_as_plpgsql_block = true,
     .implicit_schema = "",
     .display_name = "PostgreSQL",
+    .bytes_prefix = "'\\x",
 };
 
 constexpr Dialect kSqlite = {

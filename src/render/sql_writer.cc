@@ -278,6 +278,17 @@ SqlWriter& SqlWriter::Number(std::string_view number) {
   return *this;
 }
 
+SqlWriter& SqlWriter::Bytes(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out_ += dialect_.bytes_prefix;
+  for (unsigned char b : bytes) {
+    out_ += kHex[b >> 4];
+    out_ += kHex[b & 0xF];
+  }
+  out_ += '\'';
+  return *this;
+}
+
 SqlWriter& SqlWriter::RawSql(std::string_view user_sql) {
   out_ += user_sql;
   return *this;
