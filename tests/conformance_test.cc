@@ -87,8 +87,8 @@ const std::map<std::string, std::string>& PostgresqlKnownFailures() {
 // start to pass; never lower one to make a regression pass.
 const std::map<std::string, size_t>& Floors() {
   static const auto* floors = new std::map<std::string, size_t>{
-      {"mysql", 44},    // 44 of 62: rendering only (no execution yet)
-      {"mariadb", 39},  // 39 of 58: rendering only (no execution yet)
+      {"mysql", 48},    // 48 of 62: rendering only (no execution yet)
+      {"mariadb", 45},  // 45 of 58: rendering only (no execution yet)
       {"sqlite", 15},  // 15 of 25 real passes, plus 7 deliberate differences
   };
   return *floors;

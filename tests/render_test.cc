@@ -1905,7 +1905,7 @@ TEST(Mysql, CreateTableQuotingAndTypes) {
                Col("b", "boolean"), Col("u", "uuid"), Col("d", "datetime"),
                Col("CUBE", "varchar(64)")};
   EXPECT_EQ(My(t),
-            "CREATE TABLE lbcat.`datatypes.t` (`blob` LONGBLOB NULL, text TEXT "
+            "CREATE TABLE lbcat.`datatypes.t` (`blob` BLOB NULL, text TEXT "
             "NULL, c LONGTEXT NULL, b TINYINT NULL, u char(36) NULL, d datetime "
             "NULL, `CUBE` VARCHAR(64) NULL)");
   ColumnConfig id = Col("test_id", "int");
@@ -1951,6 +1951,266 @@ TEST(Mysql, AlterSpellings) {
   ac.table_name = "posts";
   ac.columns = {Col("varcharColumn", "varchar(25)")};
   EXPECT_EQ(My(ac), "ALTER TABLE lbcat.posts ADD varcharColumn VARCHAR(25) NULL");
+}
+
+
+// Expectations from Liquibase 4.28 `update-sql --url=offline:mysql|mariadb`.
+std::string Ma(const Change& c) { return Render(c, MariadbDialect(), "lbcat"); }
+
+TEST(Mysql, AddColumnIsOneAlterWithInlineRemarks) {
+  AddColumn ac;
+  ac.table_name = "t";
+  ColumnConfig a = Col("a", "int");
+  a.remarks = "col a";
+  Cons(a).unique = true;
+  Cons(a).unique_constraint_name = "uq_a";
+  ColumnConfig b = Col("b", "int");
+  Cons(b).nullable = false;
+  Cons(b).references = "t(id)";
+  Cons(b).foreign_key_name = "fk_b";
+  ColumnConfig c = Col("c", "int");
+  c.value_numeric = N("3");
+  Cons(c).nullable = false;
+  ColumnConfig pk = Col("pk2", "int");
+  Cons(pk).primary_key = true;
+  ac.columns = {a, b, c, pk};
+  EXPECT_EQ(Render(ac, MysqlDialect()),
+            "ALTER TABLE t ADD a INT NULL COMMENT 'col a' , ADD b INT NOT NULL, "
+            "ADD c INT NULL, ADD pk2 INT NOT NULL PRIMARY KEY\n"
+            "ALTER TABLE t ADD CONSTRAINT uq_a UNIQUE (a)\n"
+            "ALTER TABLE t ADD CONSTRAINT fk_b FOREIGN KEY (b) REFERENCES t (id)\n"
+            "UPDATE t SET c = 3\n"
+            "ALTER TABLE t MODIFY c INT NOT NULL");
+  AddColumn one;
+  one.table_name = "t";
+  one.columns = {Col("z", "int")};
+  one.columns[0].remarks = "only";
+  EXPECT_EQ(Render(one, MysqlDialect()), "ALTER TABLE t ADD z INT NULL COMMENT 'only'");
+  // PostgreSQL keeps one ALTER TABLE per column.
+  AddColumn two;
+  two.table_name = "t";
+  two.columns = {Col("x", "int"), Col("y", "int")};
+  EXPECT_EQ(Pg(two), "ALTER TABLE t ADD x INTEGER\nALTER TABLE t ADD y INTEGER");
+  EXPECT_EQ(Ma(two), "ALTER TABLE lbcat.t ADD x INT NULL, ADD y INT NULL");
+}
+
+TEST(Mysql, RemarksAreInline) {
+  CreateTable t;
+  t.table_name = "t";
+  t.remarks = "it's a table";
+  ColumnConfig id = Col("id", "int");
+  id.remarks = "x";
+  Cons(id).primary_key = true;
+  t.columns = {id};
+  EXPECT_EQ(Render(t, MysqlDialect()),
+            "CREATE TABLE t (id INT NOT NULL COMMENT 'x', CONSTRAINT PK_T PRIMARY KEY "
+            "(id)) COMMENT='it''s a table'");
+  SetTableRemarks tr;
+  tr.table_name = "authors";
+  tr.remarks = "A Test Remark";
+  EXPECT_EQ(My(tr), "ALTER TABLE lbcat.authors COMMENT = 'A Test Remark'");
+  SetColumnRemarks cr;
+  cr.table_name = "authors";
+  cr.column_name = "id";
+  cr.remarks = "A Test Column Remark";
+  cr.loc = Loc();
+  EXPECT_EQ(RenderStatus(cr, MysqlDialect()).code(), Status::Code::kInvalidInput);
+  EXPECT_NE(My(cr).find("changelog.yaml:12:7: setColumnRemarks: columnDataType is required"),
+            std::string::npos)
+      << My(cr);
+  cr.column_data_type = "int(11)";
+  EXPECT_EQ(My(cr), "ALTER TABLE lbcat.authors MODIFY COLUMN id INT COMMENT 'A Test Column Remark'");
+  // PostgreSQL still says COMMENT ON.
+  EXPECT_EQ(Pg(tr), "COMMENT ON TABLE authors IS 'A Test Remark'");
+}
+
+TEST(Mysql, DeferrableConstraints) {
+  AddUniqueConstraint u;
+  u.table_name = "authors";
+  u.column_names = "email";
+  u.constraint_name = "uq";
+  u.deferrable = true;
+  u.initially_deferred = true;
+  // Liquibase leaves DEFERRABLE out on MySQL.
+  EXPECT_EQ(My(u), "ALTER TABLE lbcat.authors ADD CONSTRAINT uq UNIQUE (email)");
+  EXPECT_EQ(Pg(u), "ALTER TABLE authors ADD CONSTRAINT uq UNIQUE (email) DEFERRABLE INITIALLY DEFERRED");
+  // On a foreign key it is an error, as in Liquibase's validation.
+  AddForeignKeyConstraint fk;
+  fk.base_table_name = "t";
+  fk.base_column_names = "b";
+  fk.constraint_name = "fk";
+  fk.referenced_table_name = "t";
+  fk.referenced_column_names = "id";
+  fk.deferrable = true;
+  fk.loc = Loc();
+  Status s = RenderStatus(fk, MariadbDialect());
+  EXPECT_EQ(s.code(), Status::Code::kUnsupported);
+  EXPECT_NE(s.message().find("changelog.yaml:12:7: addForeignKeyConstraint is not supported on MariaDB"),
+            std::string::npos)
+      << s.message();
+}
+
+TEST(Mysql, TypesAndNowPrecision) {
+  CreateTable t;
+  t.table_name = "t";
+  ColumnConfig d = Col("d", "datetime(3)");
+  d.default_value_computed = "CURRENT_TIMESTAMP(3)";
+  ColumnConfig p0 = Col("p0", "DATETIME(0)");
+  p0.default_value_date = "CURRENT_TIMESTAMP(0)";
+  ColumnConfig e = Col("e", "datetime(6)");
+  e.default_value_computed = "NOW(6)";
+  ColumnConfig f = Col("f", "timestamp(2)");
+  f.default_value_computed = "CURRENT_TIMESTAMP";
+  ColumnConfig j = Col("j", "varchar(10)");
+  j.default_value = "a\\b'c";
+  t.columns = {d, p0, e, f, Col("h", "double precision(5,2)"), Col("i", "char(0))"),
+               j, Col("k", "int(11) unsigned"), Col("l", "tinyint(1)"),
+               Col("m", "blob"), Col("n", "time(3)")};
+  EXPECT_EQ(Render(t, MysqlDialect()),
+            "CREATE TABLE t (d datetime(3) DEFAULT NOW(3) NULL, p0 datetime(0) DEFAULT NOW() NULL, "
+            "e datetime(6) DEFAULT NOW(6) NULL, f timestamp(2) DEFAULT NOW() NULL, h DOUBLE "
+            "PRECISION(5, 2) NULL, i CHAR(0) NULL, j VARCHAR(10) DEFAULT 'a\\\\b''c' NULL, k INT "
+            "unsigned NULL, l TINYINT(1) NULL, m BLOB NULL, n time NULL)");
+  // PostgreSQL keeps NOW() and reads backslashes literally.
+  CreateTable pg;
+  pg.table_name = "t";
+  pg.columns = {d, j};
+  EXPECT_EQ(Pg(pg), "CREATE TABLE t (d TIMESTAMP(3) WITHOUT TIME ZONE DEFAULT NOW(), j VARCHAR(10) DEFAULT 'a\\b''c')");
+  EXPECT_TRUE(IsValidTypeName("char(0) )"));
+  EXPECT_FALSE(IsValidTypeName("char(0))x"));
+  EXPECT_FALSE(IsValidTypeName("char)"));
+}
+
+TEST(Mysql, ViewsMergeLookupAndComputedDefaults) {
+  RenameView rv;
+  rv.old_view_name = "test_view";
+  rv.new_view_name = "test_view_new";
+  EXPECT_EQ(My(rv), "RENAME TABLE lbcat.test_view TO lbcat.test_view_new");
+
+  MergeColumns m;
+  m.table_name = "t";
+  m.column1_name = "a";
+  m.column2_name = "b";
+  m.final_column_name = "ab";
+  m.final_column_type = "varchar(20)";
+  m.join_string = " ";
+  EXPECT_EQ(Render(m, MysqlDialect()),
+            "ALTER TABLE t ADD ab VARCHAR(20) NULL\n"
+            "UPDATE t SET ab = CONCAT_WS(' ', a, b)\n"
+            "ALTER TABLE t DROP COLUMN a\nALTER TABLE t DROP COLUMN b");
+
+  AddLookupTable l;
+  l.existing_table_name = "authors";
+  l.existing_column_name = "email";
+  l.new_table_name = "authors_data";
+  l.new_column_name = "authors_email";
+  l.new_column_data_type = "varchar(100) COLLATE utf8_unicode_ci";
+  EXPECT_EQ(My(l),
+            "CREATE TABLE lbcat.authors_data AS SELECT DISTINCT email AS authors_email FROM "
+            "lbcat.authors WHERE email IS NOT NULL\n"
+            "ALTER TABLE lbcat.authors_data MODIFY authors_email VARCHAR(100) COLLATE "
+            "utf8_unicode_ci NOT NULL\n"
+            "ALTER TABLE lbcat.authors_data ADD PRIMARY KEY (authors_email)\n"
+            "ALTER TABLE lbcat.authors ADD CONSTRAINT FK_AUTHORS_AUTHORS_DATA FOREIGN KEY "
+            "(email) REFERENCES lbcat.authors_data (authors_email)");
+  l.new_column_data_type.reset();
+  EXPECT_EQ(RenderStatus(l, MysqlDialect()).code(), Status::Code::kInvalidInput);
+
+  AddDefaultValue dv;
+  dv.table_name = "posts";
+  dv.column_name = "inserted_date";
+  dv.default_value_computed = "CURRENT_TIMESTAMP";
+  EXPECT_EQ(Ma(dv), "ALTER TABLE lbcat.posts ALTER inserted_date SET DEFAULT (CURRENT_TIMESTAMP)");
+  dv.default_value_computed = "NOW(3)";
+  EXPECT_EQ(Ma(dv), "ALTER TABLE lbcat.posts ALTER inserted_date SET DEFAULT (NOW(3))");
+}
+
+TEST(Mysql, MariadbSequences) {
+  CreateSequence cs;
+  cs.schema_name = "sc";
+  cs.sequence_name = "s1";
+  cs.start_value = N("5");
+  cs.increment_by = N("2");
+  cs.min_value = N("1");
+  cs.max_value = N("1000");
+  cs.cache_size = N("10");
+  cs.cycle = false;
+  EXPECT_EQ(Ma(cs), "CREATE SEQUENCE sc.s1 INCREMENT BY 2 MINVALUE 1 MAXVALUE 1000 START WITH 5 CACHE 10");
+  cs.cycle = true;
+  cs.cache_size.reset();
+  EXPECT_EQ(Ma(cs), "CREATE SEQUENCE sc.s1 INCREMENT BY 2 MINVALUE 1 MAXVALUE 1000 START WITH 5 CYCLE");
+  cs.data_type = "bigint";
+  EXPECT_EQ(RenderStatus(cs, MariadbDialect()).code(), Status::Code::kUnsupported);
+  // MySQL has no sequences at all.
+  cs.data_type.reset();
+  EXPECT_EQ(RenderStatus(cs, MysqlDialect()).code(), Status::Code::kUnsupported);
+
+  AlterSequence as;
+  as.sequence_name = "test_sequence";
+  as.increment_by = N("10");
+  as.min_value = N("1");
+  as.max_value = N("371717");
+  as.cache_size = N("371717");
+  as.cycle = true;
+  EXPECT_EQ(Ma(as), "ALTER SEQUENCE lbcat.test_sequence INCREMENT BY 10 MINVALUE 1 MAXVALUE "
+                    "371717 CACHE 371717 CYCLE");
+  AlterSequence nc;
+  nc.sequence_name = "test_sequence";
+  nc.cycle = false;
+  EXPECT_EQ(Ma(nc), "ALTER SEQUENCE lbcat.test_sequence NOCYCLE");
+
+  DropSequence ds;
+  ds.sequence_name = "test_sequence";
+  EXPECT_EQ(Ma(ds), "DROP SEQUENCE lbcat.test_sequence");
+  // Strata differs: Liquibase writes ALTER SEQUENCE ... RENAME TO, which
+  // MariaDB rejects.
+  RenameSequence rs;
+  rs.old_sequence_name = "s1";
+  rs.new_sequence_name = "s3";
+  EXPECT_EQ(Ma(rs), "RENAME TABLE lbcat.s1 TO lbcat.s3");
+
+  CreateTable t;
+  t.table_name = "t";
+  ColumnConfig id = Col("id", "int");
+  id.default_value_sequence_next = "s2";
+  t.columns = {id};
+  EXPECT_EQ(Render(t, MariadbDialect()), "CREATE TABLE t (id INT DEFAULT NEXT VALUE FOR s2 NULL)");
+  Insert in;
+  in.table_name = "t";
+  ColumnConfig v = Col("id");
+  v.value_sequence_current = "s2";
+  in.columns = {v};
+  EXPECT_EQ(RenderStatus(in, MariadbDialect()).code(), Status::Code::kUnsupported);
+}
+
+
+// Liquibase binds a BLOB cell's base64-decoded bytes (a prepared statement
+// that its update-sql cannot print); Strata writes them as a hex literal.
+TEST(Mysql, LoadDataBlobIsDecodedBase64) {
+  LoadData ld;
+  ld.table_name = "person";
+  ld.file = "loadDataBlob.csv";
+  ld.content = "sys_id,email\nGlZze9T4EeurnDxSgk2x5A==,user01@example.com\nAQI=,NULL\n";
+  LoadDataColumnConfig id;
+  id.header = "sys_id";
+  id.name = "sys_id";
+  id.type = "BLOB";
+  LoadDataColumnConfig email;
+  email.header = "email";
+  email.name = "email";
+  email.type = "STRING";
+  ld.columns = {id, email};
+  EXPECT_EQ(My(ld),
+            "INSERT INTO lbcat.person (sys_id, email) VALUES "
+            "(X'1A56737BD4F811EBAB9C3C52824DB1E4', 'user01@example.com'),(X'0102', NULL)");
+  EXPECT_EQ(Pg(ld),
+            "INSERT INTO person (sys_id, email) VALUES "
+            "('\\x1A56737BD4F811EBAB9C3C52824DB1E4', 'user01@example.com'),('\\x0102', NULL)");
+  ld.content = "sys_id,email\nfile.bin,a\n";
+  Status s = RenderStatus(ld, MysqlDialect());
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_NE(s.message().find("column 'sys_id': BLOB values must be base64"), std::string::npos)
+      << s.message();
 }
 
 }  // namespace

@@ -135,6 +135,37 @@ struct Dialect {
     bool composite_types = false;  // CREATE/ALTER/DROP TYPE t AS (...)
   };
   ProObjects pro = {};
+  // Remarks are written inline (column COMMENT '...', createTable's
+  // COMMENT='...', ALTER TABLE t COMMENT = '...', MODIFY COLUMN c type
+  // COMMENT '...') instead of COMMENT ON (supports_remarks).
+  bool inline_remarks = false;
+  // Constraints may be DEFERRABLE / INITIALLY DEFERRED.
+  bool supports_deferrable = true;
+  // addColumn with several columns is one ALTER TABLE t ADD a ..., ADD b ...
+  bool add_columns_in_one_alter = false;
+  // CURRENT_TIMESTAMP(n) keeps its precision: NOW(n).
+  bool now_takes_precision = false;
+  // addDefaultValue's computed value is wrapped: SET DEFAULT (expr), kept as
+  // written.
+  bool parenthesize_computed_default = false;
+  // Views and sequences are renamed with RENAME TABLE old TO new.
+  bool rename_via_rename_table = false;
+  // mergeColumns joins with CONCAT_WS(sep, a, b) instead of a || sep || b.
+  bool concat_ws = false;
+  // A backslash in a string literal is an escape character ('a\\b').
+  bool backslash_escapes = false;
+  // Sequence spellings (supports_sequences).
+  std::string_view create_sequence = "CREATE SEQUENCE  IF NOT EXISTS ";
+  std::string_view no_cycle = " NO CYCLE";
+  bool drop_sequence_cascade = true;
+  bool sequence_data_type = true;        // createSequence dataType (AS type)
+  bool sequence_current_value = true;    // valueSequenceCurrent (currval)
+  bool next_value_for = false;           // NEXT VALUE FOR s, not nextval('s')
+  // MariaDB's option order: INCREMENT BY, MINVALUE, MAXVALUE, START WITH.
+  bool sequence_start_after_bounds = false;
+  // A byte string literal is prefix + hex digits + "'" (X'1a2b'; '\x1a2b'
+  // on PostgreSQL, read as bytea).
+  std::string_view bytes_prefix = "X'";
 };
 
 // createTable's primary-key constraint name when none is given:

@@ -36,6 +36,8 @@ class SqlWriter {
   // plain number is what Liquibase then treats as a function: written as
   // RawSql.
   SqlWriter& Number(std::string_view number);
+  // Raw bytes as the dialect's hex literal (X'1a2b').
+  SqlWriter& Bytes(std::string_view bytes);
   // SQL the user wrote (sql bodies, where clauses, computed defaults, view
   // queries). Emitted verbatim by design.
   SqlWriter& RawSql(std::string_view user_sql);
@@ -53,6 +55,8 @@ class SqlWriter {
 bool NeedsQuoting(const Dialect& dialect, std::string_view name);
 std::string QuoteIdent(const Dialect& dialect, std::string_view name);
 std::string QuoteLiteral(std::string_view value);
+// As the dialect reads it: MySQL also doubles backslashes ('a\\b').
+std::string QuoteLiteral(const Dialect& dialect, std::string_view value);
 std::string MapType(const Dialect& dialect, std::string_view liquibase_type,
                     bool auto_increment = false);
 // True when `type` has only type-name characters: letters, digits, `_`, `.`,

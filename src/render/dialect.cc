@@ -108,15 +108,16 @@ constexpr std::string_view kMysqlReserved[] = {
 // Liquibase 4.28 MySQL type spellings (harness expected SQL, `update-sql
 // --url=offline:mysql`).
 constexpr std::array kMysqlTypes = {
-    T{"int", "INT"},
-    T{"integer", "INT"},
-    T{"int4", "INT"},
-    T{"bigint", "BIGINT"},
-    T{"int8", "BIGINT"},
-    T{"smallint", "SMALLINT"},
-    T{"int2", "SMALLINT"},
+    // Display widths are dropped (int(11) -> INT); tinyint(1) keeps its.
+    T{"int", "INT", T::kDropParams},
+    T{"integer", "INT", T::kDropParams},
+    T{"int4", "INT", T::kDropParams},
+    T{"bigint", "BIGINT", T::kDropParams},
+    T{"int8", "BIGINT", T::kDropParams},
+    T{"smallint", "SMALLINT", T::kDropParams},
+    T{"int2", "SMALLINT", T::kDropParams},
     T{"tinyint", "TINYINT"},
-    T{"mediumint", "MEDIUMINT"},
+    T{"mediumint", "MEDIUMINT", T::kDropParams},
     T{"serial", "INT", T::kIdentity},
     T{"bigserial", "BIGINT", T::kIdentity},
     T{"varchar", "VARCHAR"},
@@ -136,8 +137,11 @@ constexpr std::array kMysqlTypes = {
     T{"boolean", "TINYINT", T::kDropParams},
     T{"bool", "TINYINT", T::kDropParams},
     T{"bit", "BIT"},
-    T{"blob", "LONGBLOB", T::kDropParams},
+    // blob keeps its name (4.28: blob(100) -> BLOB); the JDBC names widen.
+    T{"blob", "BLOB", T::kDropParams},
     T{"longblob", "LONGBLOB", T::kDropParams},
+    T{"longvarbinary", "LONGBLOB", T::kDropParams},
+    T{"image", "LONGBLOB", T::kDropParams},
     T{"mediumblob", "MEDIUMBLOB", T::kDropParams},
     T{"tinyblob", "TINYBLOB", T::kDropParams},
     T{"binary", "BINARY"},
@@ -148,27 +152,30 @@ constexpr std::array kMysqlTypes = {
     T{"numeric", "numeric"},
     T{"number", "numeric"},
     T{"double", "DOUBLE"},
+    T{"double precision", "DOUBLE PRECISION"},
     T{"float", "FLOAT"},
     T{"real", "REAL"},
     T{"date", "date"},
     T{"datetime", "datetime"},
     T{"timestamp", "timestamp"},
-    T{"time", "time"},
+    // Liquibase drops time's fractional precision (time(3) -> time) but
+    // keeps datetime(n) and timestamp(n).
+    T{"time", "time", T::kDropParams},
 };
 
 // MariaDB: MySQL's spellings but boolean, which is TINYINT(1) there.
 // Liquibase 4.28 MariaDB type spellings (harness expected SQL, `update-sql
 // --url=offline:mysql`).
 constexpr std::array kMariadbTypes = {
-    T{"int", "INT"},
-    T{"integer", "INT"},
-    T{"int4", "INT"},
-    T{"bigint", "BIGINT"},
-    T{"int8", "BIGINT"},
-    T{"smallint", "SMALLINT"},
-    T{"int2", "SMALLINT"},
+    T{"int", "INT", T::kDropParams},
+    T{"integer", "INT", T::kDropParams},
+    T{"int4", "INT", T::kDropParams},
+    T{"bigint", "BIGINT", T::kDropParams},
+    T{"int8", "BIGINT", T::kDropParams},
+    T{"smallint", "SMALLINT", T::kDropParams},
+    T{"int2", "SMALLINT", T::kDropParams},
     T{"tinyint", "TINYINT"},
-    T{"mediumint", "MEDIUMINT"},
+    T{"mediumint", "MEDIUMINT", T::kDropParams},
     T{"serial", "INT", T::kIdentity},
     T{"bigserial", "BIGINT", T::kIdentity},
     T{"varchar", "VARCHAR"},
@@ -187,8 +194,11 @@ constexpr std::array kMariadbTypes = {
     T{"boolean", "TINYINT(1)", T::kDropParams},
     T{"bool", "TINYINT(1)", T::kDropParams},
     T{"bit", "BIT"},
-    T{"blob", "LONGBLOB", T::kDropParams},
+    // blob keeps its name (4.28: blob(100) -> BLOB); the JDBC names widen.
+    T{"blob", "BLOB", T::kDropParams},
     T{"longblob", "LONGBLOB", T::kDropParams},
+    T{"longvarbinary", "LONGBLOB", T::kDropParams},
+    T{"image", "LONGBLOB", T::kDropParams},
     T{"mediumblob", "MEDIUMBLOB", T::kDropParams},
     T{"tinyblob", "TINYBLOB", T::kDropParams},
     T{"binary", "BINARY"},
@@ -199,12 +209,13 @@ constexpr std::array kMariadbTypes = {
     T{"numeric", "numeric"},
     T{"number", "numeric"},
     T{"double", "DOUBLE"},
+    T{"double precision", "DOUBLE PRECISION"},
     T{"float", "FLOAT"},
     T{"real", "REAL"},
     T{"date", "date"},
     T{"datetime", "datetime"},
     T{"timestamp", "timestamp"},
-    T{"time", "time"},
+    T{"time", "time", T::kDropParams},
 };
 
 // java.sql.Types.X is looked up as "java.sql.types.x", then as "x".
@@ -370,6 +381,7 @@ constexpr Dialect kPostgres = {
             .rename_triggers = true,
             .qualify_stored_logic_bodies = true,
             .composite_types = true},
+    .bytes_prefix = "'\\x",
 };
 
 constexpr Dialect kSqlite = {
@@ -415,9 +427,10 @@ constexpr Dialect kSqlite = {
     .pro = {.triggers = true},
 };
 
+// MariaDB is MySQL plus sequences (10.3+) and its own boolean spelling.
 constexpr Dialect MakeMysql(Engine engine, std::string_view name,
                             std::string_view display,
-                            std::span<const TypeRule> types) {
+                            std::span<const TypeRule> types, bool sequences) {
   return Dialect{
       .engine = engine,
       .name = name,
@@ -443,15 +456,13 @@ constexpr Dialect MakeMysql(Engine engine, std::string_view name,
       .pk_name_upper = true,
       .create_or_replace_view = false,
       .drop_table_cascade = false,
-      .supports_sequences = false,
-      // MySQL spells remarks inline (COMMENT '...', ALTER TABLE t COMMENT =);
-      // not rendered yet, so they are left out rather than written as
-      // COMMENT ON, which MySQL rejects.
-      .supports_remarks = false,
+      .supports_sequences = sequences,
+      // Remarks are spelled inline (inline_remarks below), not COMMENT ON.
+      .supports_remarks = true,
       .alter_add_column_full = true,
       .supports_procedures = true,
       .alter_column_type = true,
-      .rename_view = false,
+      .rename_view = true,
       .insert_batch_rows = 51,
       .upsert_as_plpgsql_block = false,
       .implicit_schema = "",
@@ -467,11 +478,33 @@ constexpr Dialect MakeMysql(Engine engine, std::string_view name,
       .modify_column_restates_type = true,
       .drop_primary_key_unnamed = true,
       .pro = {.alter_check_constraints = true, .functions = true, .triggers = true},
+      .inline_remarks = true,
+      // Liquibase leaves DEFERRABLE out of unique constraints and rejects it
+      // on foreign keys ("deferrable is not allowed on mysql").
+      .supports_deferrable = false,
+      .add_columns_in_one_alter = true,
+      .now_takes_precision = true,
+      .parenthesize_computed_default = true,
+      // RENAME TABLE renames views too; MariaDB's ALTER SEQUENCE cannot
+      // rename (Liquibase writes ALTER SEQUENCE s RENAME TO t, which MariaDB
+      // rejects), RENAME TABLE renames sequences.
+      .rename_via_rename_table = true,
+      .concat_ws = true,
+      .backslash_escapes = true,
+      .create_sequence = "CREATE SEQUENCE ",
+      .no_cycle = " NOCYCLE",
+      .drop_sequence_cascade = false,
+      // Liquibase: "dataType is not allowed on mariadb"; "current value
+      // function for a sequence is not configured for database MariaDB".
+      .sequence_data_type = false,
+      .sequence_current_value = false,
+      .next_value_for = true,
+      .sequence_start_after_bounds = true,
   };
 }
 
-constexpr Dialect kMysql = MakeMysql(Engine::kMysql, "mysql", "MySQL", kMysqlTypes);
-constexpr Dialect kMariadb = MakeMysql(Engine::kMariadb, "mariadb", "MariaDB", kMariadbTypes);
+constexpr Dialect kMysql = MakeMysql(Engine::kMysql, "mysql", "MySQL", kMysqlTypes, false);
+constexpr Dialect kMariadb = MakeMysql(Engine::kMariadb, "mariadb", "MariaDB", kMariadbTypes, true);
 
 static_assert(std::is_sorted(std::begin(kPostgresReserved),
                              std::end(kPostgresReserved)));

@@ -19,6 +19,41 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Liquibase's base64 test for BLOB cells: groups of four from [A-Za-z0-9+/],
+// the last padded with '='. The decoded bytes, or nullopt for other text.
+std::optional<std::string> DecodeBase64(std::string_view s) {
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  if (s.empty() || s.size() % 4 != 0) return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < s.size(); i += 4) {
+    bool last = i + 4 == s.size();
+    int pad = 0;
+    unsigned bits = 0;
+    for (size_t k = 0; k < 4; ++k) {
+      char c = s[i + k];
+      if (c == '=' && last && k >= 2 && (k == 3 || s[i + 3] == '=')) {
+        ++pad;
+        bits <<= 6;
+        continue;
+      }
+      int v = value(c);
+      if (v < 0 || pad) return std::nullopt;
+      bits = (bits << 6) | static_cast<unsigned>(v);
+    }
+    out += static_cast<char>((bits >> 16) & 0xFF);
+    if (pad < 2) out += static_cast<char>((bits >> 8) & 0xFF);
+    if (pad < 1) out += static_cast<char>(bits & 0xFF);
+  }
+  return out;
+}
+
 bool IsBlank(std::string_view line) { return Trim(line).empty(); }
 
 }  // namespace
@@ -203,7 +238,17 @@ Result<LoadedTable> ReadLoadData(const std::optional<std::string>& content,
         values.push_back({LoadValue::Kind::kString, v});
       } else if (type == "computed") {
         values.push_back({LoadValue::Kind::kComputed, cell});
-      } else if (type == "blob" || type == "sequence") {
+      } else if (type == "blob") {
+        // Liquibase binds a base64 cell's decoded bytes; any other cell
+        // names a file to read.
+        std::optional<std::string> bytes = DecodeBase64(Trim(cell));
+        if (!bytes)
+          return Status::InvalidInput(name + ": row " + std::to_string(r) + ", column '" +
+                                      s.column.name +
+                                      "': BLOB values must be base64 (file names are not "
+                                      "supported yet)");
+        values.push_back({LoadValue::Kind::kBytes, std::move(*bytes)});
+      } else if (type == "sequence") {
         return Status::InvalidInput(name + ": column '" + s.column.name + "': type " +
                                     *c->type + " is not supported yet");
       } else {
@@ -231,6 +276,9 @@ void WriteLoadValue(SqlWriter& w, const LoadValue& v) {
       return;
     case LoadValue::Kind::kComputed:
       w.RawSql(v.text);
+      return;
+    case LoadValue::Kind::kBytes:
+      w.Bytes(v.text);
       return;
   }
 }

@@ -23,8 +23,8 @@ Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text,
 
 // One CSV cell as it will be written.
 struct LoadValue {
-  enum class Kind { kNull, kString, kNumeric, kBoolean, kComputed } kind;
-  std::string text;  // kBoolean: "true"/"false"
+  enum class Kind { kNull, kString, kNumeric, kBoolean, kComputed, kBytes } kind;
+  std::string text;  // kBoolean: "true"/"false"; kBytes: the raw bytes
 };
 
 struct LoadedColumn {
@@ -40,7 +40,8 @@ struct LoadedTable {
 // Reads `content` with the change's separator/quotchar/comment options and
 // column configs (matched by header, name or 0-based index): NUMERIC is
 // checked to be a number, BOOLEAN parsed, DATE has ISO 'T' replaced by a
-// space, COMPUTED kept as SQL, SKIP dropped; an empty cell or NULL is the
+// space, COMPUTED kept as SQL, BLOB base64-decoded (as Liquibase binds
+// it), SKIP dropped; an empty cell or NULL is the
 // column's default value when it has one, else NULL. Everything else is a
 // string. Errors are InvalidInput without a location prefix.
 Result<LoadedTable> ReadLoadData(const std::optional<std::string>& content,

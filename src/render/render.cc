@@ -146,10 +146,29 @@ class Renderer {
     if (lower.starts_with("current_timestamp") ||
         lower.starts_with("current_datetime") ||
         lower == Lower(d_.now_function)) {
-      w.Keyword(d_.now_function);
+      // CURRENT_TIMESTAMP(3) -> NOW(3); a precision of 0 is NOW().
+      std::string p = Precision(lower);
+      std::string_view fn = d_.now_function;
+      if (d_.now_takes_precision && !p.empty() && p != "0" && fn.ends_with("()")) {
+        fn.remove_suffix(1);
+        w.Keyword(fn).Keyword(p).Keyword(")");
+      } else {
+        w.Keyword(fn);
+      }
       return;
     }
     w.RawSql(text);
+  }
+
+  // "current_timestamp(3)" -> "3"; "" when there is no all-digit precision.
+  static std::string Precision(std::string_view fn) {
+    size_t open = fn.find('('), close = fn.rfind(')');
+    if (open == std::string_view::npos || close != fn.size() - 1) return "";
+    std::string_view p = Trim(fn.substr(open + 1, close - open - 1));
+    if (p.empty()) return "";
+    for (char c : p)
+      if (!std::isdigit(static_cast<unsigned char>(c))) return "";
+    return std::string(p);
   }
 
   // A date/time value: ISO text becomes a literal with 'T' as a space, as
@@ -176,6 +195,10 @@ class Renderer {
     if (!d_.supports_sequences) return Unsupported("the engine has no sequences");
     OptString s;
     STRATA_RETURN_IF_ERROR(Schema(std::nullopt, &s));
+    if (d_.next_value_for) {
+      w.Keyword("NEXT VALUE FOR ").Name(s, sequence);
+      return Status::Ok();
+    }
     SqlWriter name = W();
     name.Name(s, sequence);
     w.Keyword("nextval(").Literal(name.str()).Keyword(")");
@@ -203,6 +226,8 @@ class Renderer {
       return SequenceNext(w, *c.value_sequence_next);
     } else if (c.value_sequence_current) {
       if (!d_.supports_sequences) return Unsupported("the engine has no sequences");
+      if (!d_.sequence_current_value)
+        return Unsupported("valueSequenceCurrent: the current value of a sequence cannot be read");
       OptString s;
       STRATA_RETURN_IF_ERROR(Schema(std::nullopt, &s));
       SqlWriter name = W();
@@ -311,13 +336,35 @@ class Renderer {
   Status CommentOn(std::string_view what, const OptString& schema,
                    const std::string& table, const std::string* column,
                    const std::string& remarks) {
-    if (!d_.supports_remarks) return Status::Ok();
+    // Inline remarks were written with the column or table itself.
+    if (!d_.supports_remarks || d_.inline_remarks) return Status::Ok();
     SqlWriter w = W();
     w.Keyword("COMMENT ON ").Keyword(what).Keyword(" ");
     STRATA_RETURN_IF_ERROR(Qualified(w, schema, table, "tableName"));
     if (column) w.Keyword(".").Ident(*column);
     w.Keyword(" IS ").Literal(remarks);
     Emit(w);
+    return Status::Ok();
+  }
+
+  // " COMMENT 'text'" after a column, where remarks are inline.
+  void InlineRemarks(SqlWriter& w, const OptString& remarks) const {
+    if (remarks && d_.supports_remarks && d_.inline_remarks)
+      w.Keyword(" COMMENT ").Literal(*remarks);
+  }
+
+  // DEFERRABLE / INITIALLY DEFERRED on a foreign key; an error where the
+  // engine has no deferred constraints (as Liquibase: "deferrable is not
+  // allowed on mysql").
+  Status Deferrable(SqlWriter& w, const OptBool& deferrable,
+                    const OptBool& initially_deferred) const {
+    if (!d_.supports_deferrable) {
+      if (IsTrue(deferrable) || IsTrue(initially_deferred))
+        return Unsupported("foreign keys cannot be deferrable (deferrable, initiallyDeferred)");
+      return Status::Ok();
+    }
+    if (IsTrue(deferrable)) w.Keyword(" DEFERRABLE");
+    if (IsTrue(initially_deferred)) w.Keyword(" INITIALLY DEFERRED");
     return Status::Ok();
   }
 
@@ -444,6 +491,7 @@ Status Render(Renderer& r, const CreateTable& c) {
     STRATA_RETURN_IF_ERROR(r.Default(w, col));
     if (is_pk || (k && k->nullable && !*k->nullable)) w.Keyword(" NOT NULL");
     else if (d.explicit_null) w.Keyword(" NULL");
+    r.InlineRemarks(w, col.remarks);
   }
   if (!pk.empty() && !inline_pk) {
     w.Keyword(", CONSTRAINT ").Ident(pk_name).Keyword(" PRIMARY KEY (");
@@ -463,8 +511,7 @@ Status Render(Renderer& r, const CreateTable& c) {
     w.Keyword("FOREIGN KEY (").Ident(*col.name).Keyword(")");
     STRATA_RETURN_IF_ERROR(r.References(w, t, false));
     if (IsTrue(k.delete_cascade)) w.Keyword(" ON DELETE CASCADE");
-    if (IsTrue(k.deferrable)) w.Keyword(" DEFERRABLE");
-    if (IsTrue(k.initially_deferred)) w.Keyword(" INITIALLY DEFERRED");
+    STRATA_RETURN_IF_ERROR(r.Deferrable(w, k.deferrable, k.initially_deferred));
   }
   for (const ColumnConfig& col : c.columns) {
     if (!col.constraints || !IsTrue(col.constraints->unique)) continue;
@@ -474,6 +521,7 @@ Status Render(Renderer& r, const CreateTable& c) {
     w.Keyword("UNIQUE (").Ident(*col.name).Keyword(")");
   }
   w.Keyword(")");
+  if (c.remarks && d.inline_remarks) w.Keyword(" COMMENT=").Literal(*c.remarks);
   r.Emit(w);
 
   if (c.remarks)
@@ -498,7 +546,25 @@ Status Render(Renderer& r, const DropTable& c) {
 Status Render(Renderer& r, const AddColumn& c) {
   const Dialect& d = r.d();
   if (c.columns.empty()) return r.Invalid("columns are required");
-  std::vector<Statement> later;  // constraint ADDs follow each column
+  // With add_columns_in_one_alter, every "ADD c ..." goes into one ALTER
+  // TABLE and the constraint statements follow it; else each column is its
+  // own ALTER TABLE followed by its constraints.
+  std::vector<std::string> adds;
+  std::vector<Statement> constraints;
+  auto flush = [&] {
+    if (adds.empty()) return Status::Ok();
+    SqlWriter w = r.W();
+    STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
+    for (size_t i = 0; i < adds.size(); ++i) w.Keyword(i ? ", " : "").Keyword(adds[i]);
+    // Liquibase ends an inline COMMENT with a blank, kept between columns.
+    std::string sql = w.Take();
+    while (sql.ends_with(' ')) sql.pop_back();
+    r.out.push_back({std::move(sql)});
+    for (Statement& st : constraints) r.out.push_back(std::move(st));
+    adds.clear();
+    constraints.clear();
+    return Status::Ok();
+  };
   for (const ColumnConfig& col : c.columns) {
     STRATA_RETURN_IF_ERROR(r.Require(col.name, "column name"));
     STRATA_RETURN_IF_ERROR(r.CheckType(col));
@@ -520,7 +586,6 @@ Status Render(Renderer& r, const AddColumn& c) {
         return r.Unsupported("column '" + *col.name + "': " + why);
     }
     SqlWriter w = r.W();
-    STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
     w.Keyword("ADD ").Ident(*col.name).Keyword(" ").Type(*col.type, ai);
     if (ai) Renderer::IdentityOptions(w, col);
     STRATA_RETURN_IF_ERROR(r.Default(w, col));
@@ -530,7 +595,11 @@ Status Render(Renderer& r, const AddColumn& c) {
       w.Keyword(" NOT NULL");
     else if (d.explicit_null) w.Keyword(" NULL");
     if (is_pk) w.Keyword(" PRIMARY KEY");
-    r.Emit(w);
+    if (col.remarks && d.inline_remarks) {
+      r.InlineRemarks(w, col.remarks);
+      w.Keyword(" ");
+    }
+    adds.push_back(w.Take());
     if (unique) {
       SqlWriter u = r.W();
       STRATA_RETURN_IF_ERROR(r.AlterTable(u, c.schema_name, c.table_name));
@@ -538,7 +607,7 @@ Status Render(Renderer& r, const AddColumn& c) {
       if (k->unique_constraint_name)
         u.Keyword("CONSTRAINT ").Ident(*k->unique_constraint_name).Keyword(" ");
       u.Keyword("UNIQUE (").Ident(*col.name).Keyword(")");
-      r.Emit(u);
+      constraints.push_back({u.Take()});
     }
     if (Renderer::HasForeignKey(col)) {
       Renderer::FkTarget t;
@@ -551,11 +620,12 @@ Status Render(Renderer& r, const AddColumn& c) {
       f.Keyword("FOREIGN KEY (").Ident(*col.name).Keyword(")");
       STRATA_RETURN_IF_ERROR(r.References(f, t, true));
       if (IsTrue(k->delete_cascade)) f.Keyword(" ON DELETE CASCADE");
-      if (IsTrue(k->deferrable)) f.Keyword(" DEFERRABLE");
-      if (IsTrue(k->initially_deferred)) f.Keyword(" INITIALLY DEFERRED");
-      r.Emit(f);
+      STRATA_RETURN_IF_ERROR(r.Deferrable(f, k->deferrable, k->initially_deferred));
+      constraints.push_back({f.Take()});
     }
+    if (!d.add_columns_in_one_alter) STRATA_RETURN_IF_ERROR(flush());
   }
+  STRATA_RETURN_IF_ERROR(flush());
   for (const ColumnConfig& col : c.columns) {
     if (col.remarks)
       STRATA_RETURN_IF_ERROR(r.CommentOn("COLUMN", c.schema_name, *c.table_name,
@@ -577,7 +647,11 @@ Status Render(Renderer& r, const AddColumn& c) {
       if (IsTrue(k->primary_key)) continue;
       SqlWriter w = r.W();
       STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
-      w.Keyword("ALTER COLUMN  ").Ident(*col.name).Keyword(" SET NOT NULL");
+      if (d.modify_column_restates_type) {
+        w.Keyword("MODIFY ").Ident(*col.name).Keyword(" ").Type(*col.type).Keyword(" NOT NULL");
+      } else {
+        w.Keyword("ALTER COLUMN  ").Ident(*col.name).Keyword(" SET NOT NULL");
+      }
       r.Emit(w);
     }
   }
@@ -845,8 +919,7 @@ Status Render(Renderer& r, const AddForeignKeyConstraint& c) {
   } else if (IsTrue(c.delete_cascade)) {
     w.Keyword(" ON DELETE CASCADE");
   }
-  if (IsTrue(c.deferrable)) w.Keyword(" DEFERRABLE");
-  if (IsTrue(c.initially_deferred)) w.Keyword(" INITIALLY DEFERRED");
+  STRATA_RETURN_IF_ERROR(r.Deferrable(w, c.deferrable, c.initially_deferred));
   if (c.validate && !*c.validate) w.Keyword(" NOT VALID");
   r.Emit(w);
   return Status::Ok();
@@ -917,8 +990,11 @@ Status Render(Renderer& r, const AddUniqueConstraint& c) {
   w.Keyword("UNIQUE (");
   Renderer::IdentList(w, *c.column_names);
   w.Keyword(")");
-  if (IsTrue(c.deferrable)) w.Keyword(" DEFERRABLE");
-  if (IsTrue(c.initially_deferred)) w.Keyword(" INITIALLY DEFERRED");
+  // Without deferred constraints Liquibase leaves both out, as here.
+  if (r.d().supports_deferrable) {
+    if (IsTrue(c.deferrable)) w.Keyword(" DEFERRABLE");
+    if (IsTrue(c.initially_deferred)) w.Keyword(" INITIALLY DEFERRED");
+  }
   r.Emit(w);
   return Status::Ok();
 }
@@ -1030,6 +1106,8 @@ Status Render(Renderer& r, const AddDefaultValue& c) {
     w.Number(*c.default_value_numeric);
   } else if (c.default_value_boolean) {
     r.Bool(w, *c.default_value_boolean);
+  } else if (c.default_value_computed && r.d().parenthesize_computed_default) {
+    w.Keyword("(").RawSql(Trim(*c.default_value_computed)).Keyword(")");
   } else if (c.default_value_computed) {
     r.Computed(w, *c.default_value_computed);
   } else if (c.default_value_date) {
@@ -1037,6 +1115,8 @@ Status Render(Renderer& r, const AddDefaultValue& c) {
   } else if (c.default_value_sequence_next) {
     STRATA_RETURN_IF_ERROR(r.SequenceNext(w, *c.default_value_sequence_next));
     r.Emit(w);
+    // NEXT VALUE FOR sequences have no owner column.
+    if (r.d().next_value_for) return Status::Ok();
     // The sequence belongs to the column from now on, as Liquibase does.
     OptString schema;
     STRATA_RETURN_IF_ERROR(r.Schema(std::nullopt, &schema));
@@ -1284,7 +1364,15 @@ Status Render(Renderer& r, const AddLookupTable& c) {
   r.Emit(ct);
   SqlWriter nn = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(nn, c.new_table_schema_name, c.new_table_name));
-  nn.Keyword("ALTER COLUMN  ").Ident(*c.new_column_name).Keyword(" SET NOT NULL");
+  if (r.d().modify_column_restates_type) {
+    STRATA_RETURN_IF_ERROR(r.Require(c.new_column_data_type, "newColumnDataType"));
+    if (!IsValidTypeName(*c.new_column_data_type))
+      return r.Invalid("newColumnDataType '" + *c.new_column_data_type + "' is not a type name");
+    nn.Keyword("MODIFY ").Ident(*c.new_column_name).Keyword(" ")
+        .Type(*c.new_column_data_type).Keyword(" NOT NULL");
+  } else {
+    nn.Keyword("ALTER COLUMN  ").Ident(*c.new_column_name).Keyword(" SET NOT NULL");
+  }
   r.Emit(nn);
   SqlWriter pk = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(pk, c.new_table_schema_name, c.new_table_name));
@@ -1424,28 +1512,44 @@ Status Render(Renderer& r, const DropAllForeignKeyConstraints& c) {
   return Status::Ok();
 }
 
+// RENAME TABLE [schema.]old TO [schema.]new, for views and sequences.
+Status RenameTable(Renderer& r, const OptString& schema, const OptString& old_name,
+                   const OptString& new_name, std::string_view attr) {
+  SqlWriter w = r.W();
+  w.Keyword("RENAME TABLE ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(w, schema, old_name, attr));
+  w.Keyword(" TO ");
+  STRATA_RETURN_IF_ERROR(r.Qualified(w, schema, new_name, "new name"));
+  r.Emit(w);
+  return Status::Ok();
+}
+
 // " AS type START WITH ... CYCLE" shared by create/alterSequence.
 template <typename S>
 Status SequenceOptions(Renderer& r, SqlWriter& w, const S& c, const OptNumeric& start,
                        bool no_cycle) {
   if (c.data_type && !c.data_type->empty()) {
+    if (!r.d().sequence_data_type)
+      return r.Unsupported("dataType: sequences have no data type here");
     w.Keyword(" AS ");
     STRATA_RETURN_IF_ERROR(RawType(r, w, *c.data_type));
   }
-  if (start) w.Keyword(" START WITH ").Number(start->text);
+  const bool start_late = r.d().sequence_start_after_bounds;
+  if (start && !start_late) w.Keyword(" START WITH ").Number(start->text);
   if (c.increment_by) w.Keyword(" INCREMENT BY ").Number(c.increment_by->text);
   if (c.min_value) w.Keyword(" MINVALUE ").Number(c.min_value->text);
   if (c.max_value) w.Keyword(" MAXVALUE ").Number(c.max_value->text);
+  if (start && start_late) w.Keyword(" START WITH ").Number(start->text);
   if (c.cache_size) w.Keyword(" CACHE ").Number(c.cache_size->text);
   if (c.cycle && *c.cycle) w.Keyword(" CYCLE");
-  if (c.cycle && !*c.cycle && no_cycle) w.Keyword(" NO CYCLE");
+  if (c.cycle && !*c.cycle && no_cycle) w.Keyword(r.d().no_cycle);
   return Status::Ok();
 }
 
 Status Render(Renderer& r, const CreateSequence& c) {
   if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
   SqlWriter w = r.W();
-  w.Keyword("CREATE SEQUENCE  IF NOT EXISTS ");
+  w.Keyword(r.d().create_sequence);
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));
   STRATA_RETURN_IF_ERROR(SequenceOptions(r, w, c, c.start_value, false));
   r.Emit(w);
@@ -1467,7 +1571,7 @@ Status Render(Renderer& r, const DropSequence& c) {
   SqlWriter w = r.W();
   w.Keyword("DROP SEQUENCE ");
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));
-  w.Keyword(" CASCADE");
+  if (r.d().drop_sequence_cascade) w.Keyword(" CASCADE");
   r.Emit(w);
   return Status::Ok();
 }
@@ -1475,6 +1579,9 @@ Status Render(Renderer& r, const DropSequence& c) {
 Status Render(Renderer& r, const RenameSequence& c) {
   if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
   STRATA_RETURN_IF_ERROR(r.Require(c.new_sequence_name, "newSequenceName"));
+  if (r.d().rename_via_rename_table)
+    return RenameTable(r, c.schema_name, c.old_sequence_name, c.new_sequence_name,
+                       "oldSequenceName");
   SqlWriter w = r.W();
   w.Keyword("ALTER SEQUENCE ");
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.old_sequence_name, "oldSequenceName"));
@@ -1512,6 +1619,8 @@ Status Render(Renderer& r, const RenameView& c) {
   if (!r.d().rename_view)
     return r.Unsupported("a view cannot be renamed; drop it and create it again");
   STRATA_RETURN_IF_ERROR(r.Require(c.new_view_name, "newViewName"));
+  if (r.d().rename_via_rename_table)
+    return RenameTable(r, c.schema_name, c.old_view_name, c.new_view_name, "oldViewName");
   SqlWriter w = r.W();
   w.Keyword("ALTER TABLE ");
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.old_view_name, "oldViewName"));
@@ -1532,13 +1641,20 @@ Status Render(Renderer& r, const MergeColumns& c) {
   SqlWriter add = r.W();
   STRATA_RETURN_IF_ERROR(r.AlterTable(add, c.schema_name, c.table_name));
   add.Keyword("ADD ").Ident(*c.final_column_name).Keyword(" ").Type(*c.final_column_type);
+  if (r.d().explicit_null) add.Keyword(" NULL");
   r.Emit(add);
   SqlWriter up = r.W();
   up.Keyword("UPDATE ");
   STRATA_RETURN_IF_ERROR(r.Qualified(up, c.schema_name, c.table_name, "tableName"));
-  up.Keyword(" SET ").Ident(*c.final_column_name).Keyword(" = ").Ident(*c.column1_name)
-      .Keyword(" || ").Literal(c.join_string.value_or("null")).Keyword(" || ")
-      .Ident(*c.column2_name);
+  up.Keyword(" SET ").Ident(*c.final_column_name).Keyword(" = ");
+  const std::string join = c.join_string.value_or("null");
+  if (r.d().concat_ws) {
+    up.Keyword("CONCAT_WS(").Literal(join).Keyword(", ").Ident(*c.column1_name)
+        .Keyword(", ").Ident(*c.column2_name).Keyword(")");
+  } else {
+    up.Ident(*c.column1_name).Keyword(" || ").Literal(join).Keyword(" || ")
+        .Ident(*c.column2_name);
+  }
   r.Emit(up);
   CatalogColumn added;
   added.name = *c.final_column_name;
@@ -1592,6 +1708,19 @@ Status Render(Renderer& r, const SetColumnRemarks& c) {
   if (!r.d().supports_remarks) return r.Unsupported("the engine has no column comments");
   STRATA_RETURN_IF_ERROR(r.Require(c.table_name, "tableName"));
   STRATA_RETURN_IF_ERROR(r.Require(c.column_name, "columnName"));
+  if (r.d().inline_remarks) {
+    // The column is restated; Liquibase: "columnDataType is required for
+    // setColumnRemarks on mysql".
+    STRATA_RETURN_IF_ERROR(r.Require(c.column_data_type, "columnDataType"));
+    if (!IsValidTypeName(*c.column_data_type))
+      return r.Invalid("columnDataType '" + *c.column_data_type + "' is not a type name");
+    SqlWriter w = r.W();
+    STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
+    w.Keyword("MODIFY COLUMN ").Ident(*c.column_name).Keyword(" ").Type(*c.column_data_type)
+        .Keyword(" COMMENT ").Literal(c.remarks.value_or(""));
+    r.Emit(w);
+    return Status::Ok();
+  }
   return r.CommentOn("COLUMN", c.schema_name, *c.table_name, &*c.column_name,
                      c.remarks.value_or(""));
 }
@@ -1599,6 +1728,13 @@ Status Render(Renderer& r, const SetColumnRemarks& c) {
 Status Render(Renderer& r, const SetTableRemarks& c) {
   if (!r.d().supports_remarks) return r.Unsupported("the engine has no table comments");
   STRATA_RETURN_IF_ERROR(r.Require(c.table_name, "tableName"));
+  if (r.d().inline_remarks) {
+    SqlWriter w = r.W();
+    STRATA_RETURN_IF_ERROR(r.AlterTable(w, c.schema_name, c.table_name));
+    w.Keyword("COMMENT = ").Literal(c.remarks.value_or(""));
+    r.Emit(w);
+    return Status::Ok();
+  }
   return r.CommentOn("TABLE", c.schema_name, *c.table_name, nullptr,
                      c.remarks.value_or(""));
 }

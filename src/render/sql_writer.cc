@@ -87,6 +87,17 @@ std::string QuoteLiteral(std::string_view value) {
   return out;
 }
 
+std::string QuoteLiteral(const Dialect& dialect, std::string_view value) {
+  if (!dialect.backslash_escapes) return QuoteLiteral(value);
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += c;
+    out += c;
+  }
+  out += '\'';
+  return out;
+}
+
 bool IsNumber(std::string_view t) {
   size_t i = 0;
   if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
@@ -125,6 +136,10 @@ bool IsValidTypeName(std::string_view type) {
       continue;
     }
     if (c == ')') {
+      // Liquibase ignores stray ")" after the parameters: "char(0))".
+      if (parens == 0 && seen_params &&
+          type.find_first_not_of(") ", i) == std::string_view::npos)
+        return true;
       if (parens != 1) return false;
       parens = 0;
       continue;
@@ -154,6 +169,8 @@ std::string MapType(const Dialect& dialect, std::string_view liquibase_type,
     head = s.substr(0, open);
     params = s.substr(open + 1, close - open - 1);
     tail = close < s.size() ? s.substr(close + 1) : std::string_view();
+    // Stray ")" after the parameters are dropped, as Liquibase does.
+    if (tail.find_first_not_of(") ") == std::string_view::npos) tail = {};
     has_params = true;
   }
   std::vector<std::string_view> words = Words(head);
@@ -258,7 +275,7 @@ SqlWriter& SqlWriter::Name(const std::optional<std::string>& schema,
 }
 
 SqlWriter& SqlWriter::Literal(std::string_view value) {
-  out_ += QuoteLiteral(value);
+  out_ += QuoteLiteral(dialect_, value);
   return *this;
 }
 
@@ -269,6 +286,17 @@ SqlWriter& SqlWriter::Type(std::string_view liquibase_type, bool auto_increment)
 
 SqlWriter& SqlWriter::Number(std::string_view number) {
   out_ += number;
+  return *this;
+}
+
+SqlWriter& SqlWriter::Bytes(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out_ += dialect_.bytes_prefix;
+  for (unsigned char b : bytes) {
+    out_ += kHex[b >> 4];
+    out_ += kHex[b & 0xF];
+  }
+  out_ += '\'';
   return *this;
 }
 
