@@ -225,6 +225,7 @@ constexpr std::array kPostgresTypes = {
       T::kIdentity},
     T{"varchar", "VARCHAR"},
     T{"character varying", "VARCHAR"},
+    T{"national character varying", "VARCHAR"},
     T{"nvarchar", "VARCHAR"},
     T{"varchar2", "VARCHAR"},
     T{"nvarchar2", "VARCHAR"},
@@ -245,6 +246,7 @@ constexpr std::array kPostgresTypes = {
     T{"bool", "BOOLEAN"},
     // Liquibase writes JAVA.SQL.TYPES.BIT for java.sql.Types.BIT.
     T{"bit", "BIT"},
+    T{"bit varying", "BIT VARYING"},
     // Liquibase maps blob to OID (a large-object reference), not BYTEA.
     T{"blob", "OID", T::kDropParams},
     T{"longblob", "OID", T::kDropParams},
@@ -305,6 +307,7 @@ constexpr std::array kSqliteTypes = {
     T{"boolean", "BOOLEAN"},
     T{"bool", "BOOLEAN"},
     T{"bit", "BOOLEAN"},
+    T{"bit varying", "BIT VARYING"},
     T{"blob", "BLOB"},
     T{"longblob", "BLOB"},
     T{"binary", "BLOB"},
@@ -361,6 +364,12 @@ constexpr Dialect kPostgres = {
     .upsert_as_plpgsql_block = true,
     .implicit_schema = "",
     .display_name = "PostgreSQL",
+    .bit_text_true = "B'1'",
+    .bit_text_false = "B'0'",
+    // Liquibase converts the text to TRUE and writes it as a string.
+    .boolean_text_true = "'TRUE'",
+    .boolean_text_false = "'FALSE'",
+    .generated_always_without_default = true,
 };
 
 constexpr Dialect kSqlite = {
@@ -398,6 +407,7 @@ constexpr Dialect kSqlite = {
     .upsert_as_plpgsql_block = false,
     .implicit_schema = "main",
     .display_name = "SQLite",
+    .upsert_insert_or_replace = true,
 };
 
 constexpr Dialect MakeMysql(Engine engine, std::string_view name,
