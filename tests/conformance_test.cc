@@ -110,9 +110,9 @@ const std::map<std::string, std::string>& PostgresqlKnownFailures() {
 // start to pass; never lower one to make a regression pass.
 const std::map<std::string, size_t>& Floors() {
   static const auto* floors = new std::map<std::string, size_t>{
-      {"mysql", 36},    // 36 of 62: rendering only (no execution yet)
-      {"mariadb", 31},  // 31 of 58: rendering only (no execution yet)
-      {"sqlite", 13},  // 13 of 25 at d7549b5
+      {"mysql", 38},    // 38 of 62: rendering only (no execution yet)
+      {"mariadb", 33},  // 33 of 58: rendering only (no execution yet)
+      {"sqlite", 14},  // 14 of 25: modifySql
   };
   return *floors;
 }

@@ -695,7 +695,7 @@ TEST(LoadError, ChangelogEntries) {
                 "a.yaml:4:5: error: unknown changelog entry 'bogus'",
                 "a.yaml:8:7: error: preConditions is not supported yet",
                 "a.yaml:9:7: error: runWith is not supported yet",
-                "a.yaml:10:19: error: unknown modifySql entry 'bogus' (expected append, "
+                "a.yaml:10:20: error: unknown modifySql entry 'bogus' (expected append, "
                 "prepend, replace or regExpReplace)",
                 "a.yaml:11:7: error: unknown attribute 'wat' for changeSet",
                 "a.yaml:5:5: error: changeSet: id must not be empty",
@@ -895,9 +895,9 @@ TEST(LoadModifySql, YamlAndJsonFormsMatchXml) {
 )");
   EXPECT_EQ(Errors(bad),
             (std::vector<std::string>{
-                "a.yaml:6:29: error: modifySql replace: missing required attribute 'with'",
+                "a.yaml:6:28: error: modifySql replace: missing required attribute 'with'",
                 "a.yaml:6:51: error: unknown attribute 'append' for modifySql",
-                "a.yaml:6:86: error: unknown attribute 'x' for prepend",
+                "a.yaml:6:84: error: unknown attribute 'x' for prepend",
             }));
 }
 

@@ -617,7 +617,7 @@ TEST(XmlModifySql, Errors) {
                 "    <modifySql applyToRollback=\"maybe\"/>\n"                   // 14
                 "  </changeSet>\n"))),
             (Strings{
-                "c.xml:7:27: error: unknown attribute 'bogus' for modifySql",
+                "c.xml:7:25: error: unknown attribute 'bogus' for modifySql",
                 "c.xml:8:7: error: modifySql append: missing required attribute 'value'",
                 "c.xml:9:7: error: unknown element 'wrap' in modifySql (expected append, "
                 "prepend, replace or regExpReplace)",
@@ -626,7 +626,7 @@ TEST(XmlModifySql, Errors) {
                 "c.xml:11:7: error: modifySql regExpReplace: replacement '$2' refers to group "
                 "2, which the pattern does not have",
                 "c.xml:12:26: error: unknown attribute 'with' for prepend",
-                "c.xml:14:16: error: invalid boolean 'maybe' for 'applyToRollback' (expected "
+                "c.xml:14:33: error: invalid boolean 'maybe' for 'applyToRollback' (expected "
                 "true or false)",
             }));
 }
