@@ -9,6 +9,7 @@
 #include "load/paths.h"
 #include "load/properties.h"
 #include "load/scalar.h"
+#include "strata/checksum.h"
 #include "test_util.h"
 
 namespace strata {
@@ -855,7 +856,7 @@ TEST(LoadError, ChangelogEntries) {
       author: a
       preConditions: []
       runWith: psql
-      modifySql: []
+      modifySql: [{bogus: {x: 1}}]
       wat: 1
   - changeSet: {author: a}
   - include: {}
@@ -864,7 +865,8 @@ TEST(LoadError, ChangelogEntries) {
             (std::vector<std::string>{
                 "a.yaml:3:5: error: unknown changelog entry 'bogus'",
                 "a.yaml:8:7: error: runWith is not supported yet",
-                "a.yaml:9:7: error: modifySql is not supported yet",
+                "a.yaml:9:20: error: unknown modifySql entry 'bogus' (expected append, "
+                "prepend, replace or regExpReplace)",
                 "a.yaml:10:7: error: unknown attribute 'wat' for changeSet",
                 "a.yaml:4:5: error: changeSet: id must not be empty",
                 "a.yaml:11:5: error: changeSet: missing required attribute 'id'",
@@ -1132,6 +1134,50 @@ TEST(Load, TenThousandChangesetsLoadInOrder) {
   ASSERT_EQ(r.changelog.changesets.size(), 10000u);
   EXPECT_EQ(r.changelog.changesets.front().id, "0");
   EXPECT_EQ(r.changelog.changesets.back().id, "9999");
+}
+
+// modifySql in YAML and JSON: one block per changeset, a map or a list of
+// maps merged into one (Liquibase's ParsedNode), the same model and
+// checksum as XML (9:a5d9... from Liquibase 4.28.1 for this changeset).
+TEST(LoadModifySql, YamlAndJsonFormsMatchXml) {
+  LoadResult list = Load(R"(databaseChangeLog:
+  - changeSet:
+      id: 3
+      author: a
+      changes:
+        - createTable: {tableName: t3, columns: [{column: {name: a, type: int}}]}
+      modifySql:
+        - applyToRollback: true
+        - append: {value: " -- rb"}
+)");
+  ASSERT_TRUE(list.ok()) << ::testing::PrintToString(Errors(list));
+  const ChangeSet& cs = list.changelog.changesets.at(0);
+  ASSERT_EQ(cs.modify_sql.size(), 1u);
+  EXPECT_EQ(cs.modify_sql[0].loc.ToString(), "a.yaml:9:11");
+  EXPECT_EQ(ChangeSetChecksum(cs, "postgresql"), "9:a5d99ea3a9f25d38c7dfb82545798991");
+
+  LoadResult json = Load(R"({"databaseChangeLog": [{"changeSet": {"id": "3", "author": "a",
+    "changes": [{"createTable": {"tableName": "t3",
+                 "columns": [{"column": {"name": "a", "type": "int"}}]}}],
+    "modifySql": {"append": {"value": " -- rb"}, "applyToRollback": true}}}]})",
+                         {}, "a.json");
+  ASSERT_TRUE(json.ok()) << ::testing::PrintToString(Errors(json));
+  EXPECT_EQ(ChangeSetChecksum(json.changelog.changesets.at(0), "postgresql"),
+            "9:a5d99ea3a9f25d38c7dfb82545798991");
+
+  LoadResult bad = Load(R"(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: a
+      changes: [{sql: {sql: select 1}}]
+      modifySql: {dbms: x, replace: {replace: a}, append: "x", prepend: {value: p, x: 1}}
+)");
+  EXPECT_EQ(Errors(bad),
+            (std::vector<std::string>{
+                "a.yaml:6:28: error: modifySql replace: missing required attribute 'with'",
+                "a.yaml:6:51: error: unknown attribute 'append' for modifySql",
+                "a.yaml:6:84: error: unknown attribute 'x' for prepend",
+            }));
 }
 
 }  // namespace

@@ -1688,13 +1688,12 @@ TEST(NewTypes, LoadUpdateDataUpsertAndRollback) {
             "n = '3.5', name = NULL WHERE id = 2;\nIF not found THEN\nINSERT INTO t (id, "
             "name, flag, born, n) VALUES (2, NULL, 'false', '2021-02-03 04:05:06', '3.5');\n"
             "END IF;\nEND;\n$$\nLANGUAGE plpgsql");
+  // Liquibase's SQLite upsert (harness data/loadUpdateData expected SQL).
   EXPECT_EQ(Sl(lud),
-            "INSERT INTO t (id, name, flag, born, n) VALUES (1, 'a;b', 'true', '2020-01-02', "
-            "NULL) ON CONFLICT (id) DO UPDATE SET born = excluded.born, flag = excluded.flag, "
-            "n = excluded.n, name = excluded.name\n"
-            "INSERT INTO t (id, name, flag, born, n) VALUES (2, NULL, 'false', "
-            "'2021-02-03 04:05:06', '3.5') ON CONFLICT (id) DO UPDATE SET born = "
-            "excluded.born, flag = excluded.flag, n = excluded.n, name = excluded.name");
+            "INSERT OR REPLACE INTO t (id, name, flag, born, n) VALUES (1, 'a;b', 'true', "
+            "'2020-01-02', NULL)\n"
+            "INSERT OR REPLACE INTO t (id, name, flag, born, n) VALUES (2, NULL, 'false', "
+            "'2021-02-03 04:05:06', '3.5')");
   lud.only_update = true;
   EXPECT_TRUE(Pg(lud).starts_with(
       "DO\n$$\nBEGIN\nUPDATE t SET born = '2020-01-02', flag = 'true', n = NULL, "
@@ -2211,6 +2210,139 @@ TEST(Mysql, LoadDataBlobIsDecodedBase64) {
   EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
   EXPECT_NE(s.message().find("column 'sys_id': BLOB values must be base64"), std::string::npos)
       << s.message();
+}
+
+// ---- Values converted by the column's type; multi-word and array types ----
+// Expectations from Liquibase 4.28.1 update-sql (offline:postgresql|mysql).
+
+TEST(TypedValues, DefaultNullValueOfBooleanColumnsUsesTheDialectsLiteral) {
+  auto anc = [](std::string value, std::string type) {
+    AddNotNullConstraint c;
+    c.table_name = "t";
+    c.column_name = "c";
+    c.default_null_value = std::move(value);
+    c.column_data_type = std::move(type);
+    return c;
+  };
+  EXPECT_EQ(Pg(anc("1", "BIT(1)")),
+            "UPDATE t SET c = B'1' WHERE c IS NULL\nALTER TABLE t ALTER COLUMN  c SET NOT NULL");
+  EXPECT_EQ(Pg(anc("f", "bit")).substr(0, 35), "UPDATE t SET c = B'0' WHERE c IS NU");
+  EXPECT_EQ(Pg(anc("true", "BOOLEAN")).substr(0, 38), "UPDATE t SET c = 'TRUE' WHERE c IS NUL");
+  EXPECT_EQ(Pg(anc("0", "bool")).substr(0, 39), "UPDATE t SET c = 'FALSE' WHERE c IS NUL");
+  // Other types keep the text as a string literal.
+  EXPECT_EQ(Pg(anc("5", "int")).substr(0, 35), "UPDATE t SET c = '5' WHERE c IS NUL");
+  EXPECT_EQ(Render(anc("1", "BIT(1)"), MysqlDialect(), "lbcat"),
+            "UPDATE lbcat.t SET c = 1 WHERE c IS NULL\n"
+            "ALTER TABLE lbcat.t MODIFY c BIT(1) NOT NULL");
+  EXPECT_EQ(Render(anc("TRUE", "BOOLEAN"), MariadbDialect(), "lbcat").substr(0, 40),
+            "UPDATE lbcat.t SET c = 1 WHERE c IS NULL");
+  AddNotNullConstraint bad = anc("yes", "boolean");
+  bad.loc = Loc(4, 9);
+  Status s = RenderStatus(bad, PG);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(s.message(),
+            "changelog.yaml:4:9: addNotNullConstraint: defaultNullValue 'yes' is not a "
+            "boolean value for column type 'boolean' (expected true, false, t, f, 1 or 0)");
+}
+
+TEST(TypedValues, GeneratedAlwaysColumnsHaveNoDefaultKeywordInCreateTable) {
+  CreateTable ct;
+  ct.table_name = "t";
+  ColumnConfig g = Col("g", "int");
+  g.default_value_computed = "GENERATED ALWAYS AS (a / 2) STORED";
+  ColumnConfig lower = Col("l", "int");
+  lower.default_value_computed = "generated always as (a) stored";
+  ct.columns = {Col("a", "int"), g, lower};
+  EXPECT_EQ(Pg(ct),
+            "CREATE TABLE t (a INTEGER, g INTEGER GENERATED ALWAYS AS (a / 2) STORED, "
+            "l INTEGER DEFAULT generated always as (a) stored)");
+  // Only PostgreSQL's createTable knows the form; addColumn keeps DEFAULT.
+  AddColumn ac;
+  ac.table_name = "t";
+  ac.columns = {g};
+  EXPECT_EQ(Pg(ac), "ALTER TABLE t ADD g INTEGER DEFAULT GENERATED ALWAYS AS (a / 2) STORED");
+  CreateTable st;
+  st.table_name = "t";
+  st.columns = {g};
+  EXPECT_EQ(Sl(st), "CREATE TABLE t (g INTEGER DEFAULT GENERATED ALWAYS AS (a / 2) STORED)");
+}
+
+TEST(TypedValues, MultiWordTypeNames) {
+  auto one = [](std::string type) {
+    CreateTable ct;
+    ct.table_name = "t";
+    ct.columns = {Col("c", std::move(type))};
+    std::string sql = Pg(ct);
+    return sql.substr(18, sql.size() - 19);  // between "(c " and ")"
+  };
+  EXPECT_EQ(one("bit varying(5)"), "BIT VARYING(5)");
+  EXPECT_EQ(one("BIT VARYING(5)"), "BIT VARYING(5)");
+  EXPECT_EQ(one("bit varying"), "BIT VARYING");
+  EXPECT_EQ(one("bit(10)"), "BIT(10)");
+  EXPECT_EQ(one("character varying(10)"), "VARCHAR(10)");
+  EXPECT_EQ(one("double precision"), "DOUBLE PRECISION");
+  EXPECT_EQ(one("time with time zone"), "time WITH TIME ZONE");
+  EXPECT_EQ(one("time(3) with time zone"), "time(3) WITH TIME ZONE");
+  EXPECT_EQ(one("timestamp(3) with time zone"), "TIMESTAMP(3) with time zone");
+  EXPECT_EQ(one("timestamp without time zone"), "TIMESTAMP without time zone");
+  EXPECT_EQ(one("national character varying(5)"), "VARCHAR(5)");
+}
+
+TEST(TypedValues, ArrayTypes) {
+  EXPECT_TRUE(IsValidTypeName("text[1]"));
+  EXPECT_TRUE(IsValidTypeName("text[10][10]"));
+  EXPECT_TRUE(IsValidTypeName("varchar(10)[][]"));
+  EXPECT_FALSE(IsValidTypeName("text[1"));
+  EXPECT_FALSE(IsValidTypeName("text[a]"));
+  EXPECT_FALSE(IsValidTypeName("text[]]"));
+  CreateTable ct;
+  ct.table_name = "t";
+  ct.columns = {Col("a", "integer[]"), Col("b", "text[1][1]"), Col("c", "text[10]"),
+                Col("d", "int[]")};
+  EXPECT_EQ(Pg(ct), "CREATE TABLE t (a INTEGER[], b TEXT[1][1], c TEXT[10], d INT[])");
+  // Liquibase writes VARCHAR[](10), which PostgreSQL rejects; Strata keeps
+  // the length where PostgreSQL accepts it.
+  CreateTable v;
+  v.table_name = "t";
+  v.columns = {Col("a", "varchar(10)[]")};
+  EXPECT_EQ(Pg(v), "CREATE TABLE t (a VARCHAR(10)[])");
+}
+
+TEST(TypedValues, LoadDataColumnTypes) {
+  // Liquibase 4.28.1 update-sql --url=offline:postgresql, loadData with
+  // usePreparedStatements=false and these column configs.
+  LoadData ld;
+  ld.table_name = "t";
+  ld.file = "d.csv";
+  ld.content =
+      "n1,n2,n3,d1,d2,d3,b1,b2,s,c,u,o,un,k,v,d4,d5,x\n"
+      "1.50,2,3,2000-01-01,2000-01-01T10:11:12,2000-01-01 10:11:12.5,true,0,12,now(),"
+      "5b4d0c3a-3b6c-4a4e-9c1d-123456789abc,oth,unk,skipme,vv,2000-01-01T10:11:12.123,"
+      "10:11:12,7\n";
+  auto col = [](std::string name, std::string type) {
+    LoadDataColumnConfig c;
+    c.name = std::move(name);
+    c.type = std::move(type);
+    return c;
+  };
+  ld.columns = {col("n1", "NUMERIC"),  col("n2", "number"),   col("n3", "int"),
+                col("d1", "DATE"),     col("d2", "datetime"), col("d3", "timestamp"),
+                col("b1", "BOOLEAN"),  col("b2", "boolean"),  col("s", "STRING"),
+                col("c", "COMPUTED"),  col("u", "UUID"),      col("o", "OTHER"),
+                col("un", "UNKNOWN"),  col("k", "SKIP"),      col("v", "varchar(5)"),
+                col("d4", "DATE"),     col("d5", "DATE")};
+  EXPECT_EQ(Pg(ld),
+            "INSERT INTO t (n1, n2, n3, d1, d2, d3, b1, b2, s, c, u, o, un, v, d4, d5, x) "
+            "VALUES (1.50, '2', '3', '2000-01-01', '2000-01-01 10:11:12', "
+            "'2000-01-01 10:11:12.5', TRUE, FALSE, '12', NOW(), "
+            "'5b4d0c3a-3b6c-4a4e-9c1d-123456789abc', 'oth', 'unk', 'vv', "
+            "'2000-01-01 10:11:12.123', '10:11:12', '7')");
+  LoadData clob = ld;
+  clob.columns = {col("o", "CLOB")};
+  clob.loc = Loc(2, 3);
+  Status s = RenderStatus(clob, PG);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_NE(s.message().find("type CLOB is not supported yet"), std::string::npos) << s.message();
 }
 
 }  // namespace

@@ -489,7 +489,7 @@ TEST(XmlLoadError, NotSupportedYet) {
           "    <pro:markUnused tableName=\"t\" columnName=\"c\"/>\n"       // 7
           "    <ext:createCompositeType/>\n"                               // 8
           "    <sql>select 1</sql>\n"
-          "    <modifySql><replace replace=\"a\" with=\"b\"/></modifySql>\n"  // 10
+          "    <modifySql><replace replace=\"a\"/></modifySql>\n"  // 10
           "    <rollback changeSetId=\"0\" changeSetAuthor=\"a\"/>\n"       // 11
           "  </changeSet>\n"
           "  <includeAll path=\"x/\"/>\n"                                 // 13
@@ -502,7 +502,7 @@ TEST(XmlLoadError, NotSupportedYet) {
           "not supported yet",
           "c.xml:8:5: error: Liquibase extension element "
           "'ext:createCompositeType' is not supported yet",
-          "c.xml:10:5: error: modifySql is not supported yet",
+          "c.xml:10:16: error: modifySql replace: missing required attribute 'with'",
           "c.xml:11:15: error: rollback referencing another changeset is not "
           "supported yet",
           "c.xml:13:3: error: includeAll: directory 'x/' not found",
@@ -567,6 +567,111 @@ TEST(XmlLoadError, DeepNestingIsAnErrorNotACrash) {
   EXPECT_EQ(Errors(r), (Strings{"c.xml:6:10: error: unknown element 'a' in sql",
                                 "c.xml:6:5: error: sql: missing required "
                                 "attribute 'sql'"}));
+}
+
+// ---- modifySql ----------------------------------------------------------------
+// Checksums from Liquibase 4.28.1 (update-sql --url=offline:postgresql, the
+// MD5SUM it records), for exactly these changesets.
+
+TEST(XmlModifySql, LoadsVisitorsAndTheirChecksums) {
+  LoadResult r = Load(Doc(
+      "  <changeSet id=\"1\" author=\"a\">\n"  // 5
+      "    <createTable tableName=\"t1\"><column name=\"a\" type=\"int\"/></createTable>\n"
+      "    <createTable tableName=\"t2\"><column name=\"a\" type=\"int\"/></createTable>\n"
+      "    <modifySql dbms=\"!mysql\"><append value=\" /*neg*/\"/></modifySql>\n"
+      "    <modifySql dbms=\"PostgreSQL\"><append value=\" /*upper*/\"/></modifySql>\n"
+      "    <modifySql dbms=\" postgresql , mysql\"><append value=\" /*spaced*/\"/></modifySql>\n"
+      "    <modifySql dbms=\"all\"><append value=\" /*all*/\"/></modifySql>\n"
+      "    <modifySql context=\"foo\" labels=\"bar\"><prepend value=\"/*ctx*/ \"/>"
+      "<append value=\" /*two*/\"/></modifySql>\n"
+      "    <modifySql><regExpReplace replace=\"t(\\d)\" with=\"x$1\\$\"/></modifySql>\n"
+      "    <modifySql><replace replace=\"a\" with=\"b\"/></modifySql>\n"
+      "  </changeSet>\n"
+      "  <changeSet id=\"2\" author=\"a\">\n"
+      "    <sql>select 'a'; select 'aa'</sql>\n"
+      "    <rollback>select 'r'</rollback>\n"
+      "    <modifySql applyToRollback=\"true\"><append value=\" -- rb\"/></modifySql>\n"
+      "    <modifySql applyToRollback=\"false\"><append value=\" -- norb\"/></modifySql>\n"
+      "  </changeSet>\n"
+      "  <changeSet id=\"3\" author=\"a\">\n"
+      "    <createTable tableName=\"t3\"><column name=\"a\" type=\"int\"/></createTable>\n"
+      "    <modifySql applyToRollback=\"true\"><append value=\" -- rb\"/></modifySql>\n"
+      "  </changeSet>\n"));
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  const auto& sets = r.changelog.changesets;
+  ASSERT_EQ(sets.size(), 3u);
+  const std::vector<SqlVisitor>& v = sets[0].modify_sql;
+  ASSERT_EQ(v.size(), 8u);
+  EXPECT_EQ(v[0].dbms, "!mysql");
+  EXPECT_EQ(v[0].loc.ToString(), "c.xml:8:30");
+  EXPECT_EQ(v[4].kind, SqlVisitor::Kind::kPrepend);
+  EXPECT_EQ(v[4].context, "foo");
+  EXPECT_EQ(v[4].labels, "bar");
+  EXPECT_EQ(v[5].value, " /*two*/");
+  EXPECT_EQ(v[6].kind, SqlVisitor::Kind::kRegExpReplace);
+  EXPECT_EQ(v[6].replace, "t(\\d)");
+  EXPECT_EQ(v[6].with, "x$1\\$");
+  EXPECT_FALSE(v[7].apply_to_rollback);
+  EXPECT_TRUE(sets[1].modify_sql[0].apply_to_rollback);
+  // Which visitors apply: Liquibase's case-sensitive dbms list.
+  EXPECT_TRUE(v[0].AppliesTo("postgresql"));
+  EXPECT_FALSE(v[0].AppliesTo("mysql"));
+  EXPECT_FALSE(v[1].AppliesTo("postgresql"));
+  EXPECT_TRUE(v[2].AppliesTo("postgresql"));
+  EXPECT_TRUE(v[3].AppliesTo("sqlite"));
+  EXPECT_EQ(ApplySqlVisitor(v[6], "CREATE TABLE t1 (a INTEGER)"), "CREATE TABLE x1$ (a INTEGER)");
+  EXPECT_EQ(ApplySqlVisitor(v[7], "a, a"), "b, b");
+
+  EXPECT_EQ(ChangeSetChecksum(sets[0], "postgresql"), "9:a4a84128d6b5d338430053d30eaa5c05");
+  EXPECT_EQ(ChangeSetChecksum(sets[1], "postgresql"), "9:5e060abe682903c0154e3e2f4adb96bb");
+  EXPECT_EQ(ChangeSetChecksum(sets[2], "postgresql"), "9:a5d99ea3a9f25d38c7dfb82545798991");
+}
+
+TEST(XmlModifySql, ReferenceChecksumAndDbmsFilter) {
+  // ../shared/reference/liquibase-4.28.md §4.5.
+  auto doc = [](const std::string& attrs) {
+    return Doc("  <changeSet id=\"1\" author=\"a\">\n"
+               "    <createTable tableName=\"b\"><column name=\"id\" type=\"int\"/></createTable>\n"
+               "    <modifySql" + attrs + "><replace replace=\"int\" with=\"bigint\"/></modifySql>\n"
+               "  </changeSet>\n");
+  };
+  LoadResult r = Load(doc(""));
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  const ChangeSet& cs = r.changelog.changesets.at(0);
+  EXPECT_EQ(SqlVisitorChecksum(cs.modify_sql.at(0)).substr(0, 6), "9:8cc2");
+  EXPECT_EQ(ChangeSetChecksum(cs, "postgresql"), "9:96f218461d4c9bf503e6a4d9912ab510");
+  LoadResult mysql = Load(doc(" dbms=\"mysql\""));
+  ASSERT_TRUE(mysql.ok());
+  EXPECT_EQ(ChangeSetChecksum(mysql.changelog.changesets.at(0), "postgresql"),
+            "9:af3e1bdea054b82b1dfdc52eef50ea57");
+}
+
+TEST(XmlModifySql, Errors) {
+  EXPECT_EQ(Errors(Load(Doc(
+                "  <changeSet id=\"1\" author=\"a\">\n"                        // 5
+                "    <sql>select 1</sql>\n"                                     // 6
+                "    <modifySql dbms=\"x\" bogus=\"1\">\n"                      // 7
+                "      <append/>\n"                                             // 8
+                "      <wrap value=\"x\"/>\n"                                   // 9
+                "      <regExpReplace replace=\"(a\" with=\"b\"/>\n"            // 10
+                "      <regExpReplace replace=\"(a)\" with=\"$2\"/>\n"          // 11
+                "      <prepend value=\"x\" with=\"y\"/>\n"                     // 12
+                "    </modifySql>\n"
+                "    <modifySql applyToRollback=\"maybe\"/>\n"                   // 14
+                "  </changeSet>\n"))),
+            (Strings{
+                "c.xml:7:25: error: unknown attribute 'bogus' for modifySql",
+                "c.xml:8:7: error: modifySql append: missing required attribute 'value'",
+                "c.xml:9:7: error: unknown element 'wrap' in modifySql (expected append, "
+                "prepend, replace or regExpReplace)",
+                "c.xml:10:7: error: modifySql regExpReplace: pattern '(a' is not a supported "
+                "regular expression (Mismatched '(' and ')' in regular expression)",
+                "c.xml:11:7: error: modifySql regExpReplace: replacement '$2' refers to group "
+                "2, which the pattern does not have",
+                "c.xml:12:26: error: unknown attribute 'with' for prepend",
+                "c.xml:14:33: error: invalid boolean 'maybe' for 'applyToRollback' (expected "
+                "true or false)",
+            }));
 }
 
 }  // namespace

@@ -21,9 +21,13 @@ std::string SerializeChange(const Change& change);
 // "9:<hex>" checksum of one change.
 std::string ChangeChecksum(const Change& change);
 
+// "9:<hex>" checksum of one modifySql visitor.
+std::string SqlVisitorChecksum(const SqlVisitor& visitor);
+
 // "9:<hex>" checksum of a changeset as Liquibase stores it in MD5SUM.
 // `dbms` is the target engine ("postgresql", "sqlite"): sql and insert
-// changes whose dbms attribute excludes it are skipped.
+// changes whose dbms attribute excludes it are skipped, and so are
+// modifySql visitors whose dbms excludes it.
 std::string ChangeSetChecksum(const ChangeSet& changeset, std::string_view dbms);
 
 // DESCRIPTION column text, e.g. "createIndex indexName=i, tableName=t",

@@ -166,6 +166,17 @@ struct Dialect {
   // A byte string literal is prefix + hex digits + "'" (X'1a2b'; '\x1a2b'
   // on PostgreSQL, read as bytea).
   std::string_view bytes_prefix = "X'";
+  // ---- Values converted by a column's type (Liquibase BooleanType on text,
+  // e.g. addNotNullConstraint's defaultNullValue) and generated columns.
+  std::string_view bit_text_true = "1";       // B'1' on PostgreSQL
+  std::string_view bit_text_false = "0";
+  std::string_view boolean_text_true = "1";   // 'TRUE' on PostgreSQL
+  std::string_view boolean_text_false = "0";
+  // createTable writes a computed default that starts "GENERATED ALWAYS " as
+  // the column's generation clause, without DEFAULT.
+  bool generated_always_without_default = false;
+  // loadUpdateData upserts a row with INSERT OR REPLACE INTO (SQLite).
+  bool upsert_insert_or_replace = false;
 };
 
 // createTable's primary-key constraint name when none is given:

@@ -1467,6 +1467,44 @@ struct Preconditions {
   SourceLocation loc;
 };
 
+// One modifySql visitor (Liquibase SqlVisitor): rewrites each SQL statement
+// the changeset's changes render, in the order written. `dbms`, `context`
+// and `labels` come from its <modifySql> block and are not part of the
+// checksum; `kind`, `apply_to_rollback`, `value`, `replace` and `with` are.
+struct SqlVisitor {
+  enum class Kind { kAppend, kPrepend, kReplace, kRegExpReplace };
+  Kind kind = Kind::kAppend;
+  OptString value;    // append, prepend
+  OptString replace;  // replace (text), regExpReplace (Java regex)
+  OptString with;     // replace, regExpReplace ($n refers to a group)
+  bool apply_to_rollback = false;
+  OptString dbms;  // comma list; the visitor applies when it names the engine or "all"
+  OptString context;
+  OptString labels;
+  SourceLocation loc;
+
+  // Liquibase's name: "append", "prepend", "replace", "regExpReplace".
+  std::string_view Name() const;
+  // Liquibase's dbms list match for engine `dbms` ("postgresql"): none
+  // given, "all", the name, or only "!other" negations; names are
+  // case-sensitive. Context and labels always match: Strata has no
+  // --contexts/--label-filter, and Liquibase without them applies all.
+  bool AppliesTo(std::string_view dbms) const;
+};
+
+// "" when `pattern` and `replacement` (Java Matcher syntax: $n, \x) can be
+// applied by ApplySqlVisitor, else why not. Patterns are read as ECMAScript
+// regular expressions, which agree with Java's for the common syntax; Java-only
+// syntax (inline flags, possessive quantifiers, lookbehind) is refused here.
+std::string CheckJavaRegex(std::string_view pattern, std::string_view replacement);
+
+// `sql` rewritten by one visitor as Liquibase does: append/prepend
+// concatenate, replace is Java String.replace (every occurrence, literal),
+// regExpReplace is Java String.replaceAll.
+// REQUIRES: the visitor's fields are set and, for regExpReplace,
+// CheckJavaRegex(replace, with) is "".
+std::string ApplySqlVisitor(const SqlVisitor& visitor, const std::string& sql);
+
 struct ChangeSet {
   std::string id;
   std::string author;
@@ -1491,6 +1529,7 @@ struct ChangeSet {
   std::optional<Preconditions> preconditions;
   std::vector<Change> changes;
   Rollback rollback;
+  std::vector<SqlVisitor> modify_sql;
   SourceLocation loc;
 
   bool RunInTransaction() const { return run_in_transaction.value_or(true); }

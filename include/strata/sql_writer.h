@@ -60,7 +60,8 @@ std::string QuoteLiteral(const Dialect& dialect, std::string_view value);
 std::string MapType(const Dialect& dialect, std::string_view liquibase_type,
                     bool auto_increment = false);
 // True when `type` has only type-name characters: letters, digits, `_`, `.`,
-// spaces, one (...) of letters/digits/commas/spaces, and trailing `[]`.
+// spaces, one (...) of letters/digits/commas/spaces, and array suffixes
+// `[]` or `[n]`.
 bool IsValidTypeName(std::string_view type);
 // True for an unsigned or signed decimal number ("5", "-1.5", "1e3").
 bool IsNumber(std::string_view text);

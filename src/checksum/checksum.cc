@@ -180,6 +180,28 @@ std::string ChangeChecksum(const Change& change) {
   return detail::ComputeString(SerializeChange(change));
 }
 
+std::string SqlVisitorChecksum(const SqlVisitor& visitor) {
+  // The visitor's serializable fields but applicableDbms, contextFilter and
+  // labels, sorted by name (they already are in this order).
+  std::string out(visitor.Name());
+  out += ":[\n    applyToRollback=\"";
+  out += visitor.apply_to_rollback ? "true" : "false";
+  out += "\"\n";
+  auto field = [&](std::string_view name, const OptString& v) {
+    if (!v) return;
+    out += "    ";
+    out += name;
+    out += "=\"";
+    out += *v;
+    out += "\"\n";
+  };
+  field("replace", visitor.replace);
+  field("value", visitor.value);
+  field("with", visitor.with);
+  out += "]";
+  return detail::ComputeString(detail::NormalizeLineEndings(out));
+}
+
 std::string ChangeSetChecksum(const ChangeSet& changeset,
                               std::string_view dbms) {
   std::string acc;
@@ -187,6 +209,13 @@ std::string ChangeSetChecksum(const ChangeSet& changeset,
     if (!AppliesTo(change, dbms)) continue;
     acc += ChangeChecksum(change);
     acc += ':';
+  }
+  // modifySql visitors for this engine (Liquibase's DbmsChangeSetFilter
+  // drops the others first), each "9:<hex>;".
+  for (const SqlVisitor& visitor : changeset.modify_sql) {
+    if (!DbmsMatches(visitor.dbms, dbms)) continue;
+    acc += SqlVisitorChecksum(visitor);
+    acc += ';';
   }
   return detail::ComputeString(acc);
 }

@@ -154,6 +154,74 @@ ChangeSet ChangeLogBuilder::FinishChangeSet(ChangeSetDraft&& d) {
   return std::move(d.cs);
 }
 
+bool ChangeLogBuilder::SetModifySqlAttribute(ModifySqlDraft& d, std::string_view k,
+                                             const Value& v) {
+  if (!IsAttribute(kModifySqlAttributes, k)) return false;
+  if (k == "dbms") {
+    d.dbms = Text(v);
+  } else if (k == "context") {
+    d.context = Text(v);
+  } else if (k == "contextFilter") {
+    d.context_filter = Text(v);
+  } else if (k == "labels") {
+    d.labels = Text(v);
+  } else if (k == "applyToRollback") {
+    Set(d.apply_to_rollback, v, k);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool ChangeLogBuilder::AddSqlVisitor(ModifySqlDraft& d, std::string_view kind,
+                                     const std::vector<std::pair<std::string, Value>>& attrs,
+                                     const SourceLocation& loc) {
+  SqlVisitor v;
+  v.loc = loc;
+  std::vector<std::string_view> allowed;
+  if (kind == "append" || kind == "prepend") {
+    v.kind = kind == "append" ? SqlVisitor::Kind::kAppend : SqlVisitor::Kind::kPrepend;
+    allowed = {"value"};
+  } else if (kind == "replace" || kind == "regExpReplace") {
+    v.kind = kind == "replace" ? SqlVisitor::Kind::kReplace : SqlVisitor::Kind::kRegExpReplace;
+    allowed = {"replace", "with"};
+  } else {
+    return false;
+  }
+  for (const auto& [name, value] : attrs) {
+    if (name == "value" && allowed.size() == 1) {
+      v.value = Text(value);
+    } else if (name == "replace" && allowed.size() == 2) {
+      v.replace = Text(value);
+    } else if (name == "with" && allowed.size() == 2) {
+      v.with = Text(value);
+    } else {
+      UnknownAttribute(value.loc, name, kind);
+    }
+  }
+  for (std::string_view req : allowed) {
+    bool missing = req == "value" ? !v.value : req == "replace" ? !v.replace : !v.with;
+    if (missing)
+      Error(loc, StrCat({"modifySql ", kind, ": missing required attribute '", req, "'"}));
+  }
+  if (v.kind == SqlVisitor::Kind::kRegExpReplace && v.replace && v.with) {
+    if (std::string why = CheckJavaRegex(*v.replace, *v.with); !why.empty())
+      Error(loc, StrCat({"modifySql regExpReplace: ", why}));
+  }
+  d.visitors.push_back(std::move(v));
+  return true;
+}
+
+void ChangeLogBuilder::FinishModifySql(ChangeSet& cs, ModifySqlDraft&& d) {
+  for (SqlVisitor& v : d.visitors) {
+    v.dbms = d.dbms;
+    v.context = d.context_filter ? d.context_filter : d.context;
+    v.labels = d.labels;
+    v.apply_to_rollback = d.apply_to_rollback.value_or(false);
+    cs.modify_sql.push_back(std::move(v));
+  }
+}
+
 void ChangeLogBuilder::AddRollbackSql(Rollback& rollback, const Value& text) {
   std::optional<std::string> t = Text(text);
   if (!t) return;

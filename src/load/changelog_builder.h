@@ -275,6 +275,14 @@ inline constexpr AttributeSpec kPropertyAttributes[] = {
     {"target"},
 };
 
+inline constexpr AttributeSpec kModifySqlAttributes[] = {
+    {"dbms"},
+    {"context"},
+    {"contextFilter"},
+    {"labels"},
+    {"applyToRollback", AttrKind::kBoolean},
+};
+
 inline constexpr AttributeSpec kChangeLogAttributes[] = {
     {"logicalFilePath"},
     {"context"},
@@ -350,8 +358,17 @@ inline bool IsRollbackReference(std::string_view name) {
 
 // changeSet children no format supports yet ("<name> is not supported yet").
 inline bool IsUnsupportedChangeSetChild(std::string_view name) {
-  return name == "modifySql";
+  (void)name;
+  return false;
 }
+
+// A modifySql block being read: its attributes apply to every visitor in it.
+struct ModifySqlDraft {
+  SourceLocation loc;
+  OptString dbms, context, context_filter, labels;
+  OptBool apply_to_rollback;
+  std::vector<SqlVisitor> visitors;
+};
 
 // Changelog entries no format supports yet.
 inline bool IsUnsupportedChangeLogEntry(std::string_view name) {
@@ -429,6 +446,17 @@ class ChangeLogBuilder {
                              const Value& v, const SourceLocation& key_loc);
   // Resolves context/contextFilter and checks the id.
   ChangeSet FinishChangeSet(ChangeSetDraft&& d);
+
+  // modifySql: attributes (dbms, context, contextFilter, labels,
+  // applyToRollback; false when `name` is none of them), then each visitor
+  // element (append, prepend, replace, regExpReplace; false when `kind` is
+  // none of them) with its (attribute, value) pairs, then Finish, which
+  // appends the visitors to `cs` with the block's attributes.
+  bool SetModifySqlAttribute(ModifySqlDraft& d, std::string_view name, const Value& v);
+  bool AddSqlVisitor(ModifySqlDraft& d, std::string_view kind,
+                     const std::vector<std::pair<std::string, Value>>& attrs,
+                     const SourceLocation& loc);
+  void FinishModifySql(ChangeSet& cs, ModifySqlDraft&& d);
 
   // A rollback given as text: raw SQL, trimmed; blank text adds nothing.
   void AddRollbackSql(Rollback& rollback, const Value& text);

@@ -285,6 +285,7 @@ std::string XsdWriter::Run() {
   EntryAttributes(out, kChangeSetAttributes, 8, true);
   out += "        <xsd:element ref=\"preConditions\"/>\n";
   out += "        <xsd:element ref=\"rollback\"/>\n"
+         "        <xsd:element ref=\"modifySql\"/>\n"
          "        <xsd:group ref=\"changes\"/>\n"
          "        <!-- Liquibase Pro changes: liquibase-pro-4.28.xsd -->\n"
          "        <xsd:any namespace=\"##other\" processContents=\"lax\"/>\n"
@@ -300,6 +301,23 @@ std::string XsdWriter::Run() {
          "        <xsd:any namespace=\"##other\" processContents=\"lax\"/>\n"
          "      </xsd:choice>\n"
          "    </xsd:complexType>\n  </xsd:element>\n\n";
+
+  out += "  <!-- Rewrites each SQL statement of the changeset. -->\n"
+         "  <xsd:element name=\"modifySql\">\n"
+         "    <xsd:complexType>\n"
+         "      <xsd:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n";
+  for (std::string_view visitor : {"append", "prepend", "replace", "regExpReplace"}) {
+    bool text = visitor == "append" || visitor == "prepend";
+    out += StrCat({"        <xsd:element name=\"", visitor, "\">\n          <xsd:complexType>\n"});
+    for (std::string_view attr : text ? std::vector<std::string_view>{"value"}
+                                      : std::vector<std::string_view>{"replace", "with"})
+      out += StrCat({"            <xsd:attribute name=\"", attr,
+                     "\" type=\"xsd:string\" use=\"required\"/>\n"});
+    out += "          </xsd:complexType>\n        </xsd:element>\n";
+  }
+  out += "      </xsd:choice>\n";
+  EntryAttributes(out, kModifySqlAttributes, 6, false);
+  out += "    </xsd:complexType>\n  </xsd:element>\n\n";
 
   out += "  <xsd:element name=\"include\">\n    <xsd:complexType>\n";
   EntryAttributes(out, kIncludeAttributes, 6, false);
@@ -611,6 +629,31 @@ std::string JsonSchemaWriter::Run() {
               Obj()
                   .Add("description", Q("Changes, raw SQL text, or empty for a no-op."))
                   .Add("anyOf", List({Obj().Add("type", Q("string")).Str(), Ref("changes")}))
+                  .Str());
+    // modifySql: a map, or a list of maps merged into one, of its
+    // attributes and visitors.
+    std::vector<std::string> none;
+    Obj block = EntryProperties(kModifySqlAttributes, none);
+    for (std::string_view visitor : {"append", "prepend", "replace", "regExpReplace"}) {
+      std::vector<std::string> r;
+      Obj one;
+      bool text = visitor == "append" || visitor == "prepend";
+      for (std::string_view attr : text ? std::vector<std::string_view>{"value"}
+                                        : std::vector<std::string_view>{"replace", "with"}) {
+        one.Add(attr, Ref("scalar"));
+        r.push_back(Q(attr));
+      }
+      block.Add(visitor, ObjectSchema(one, r));
+    }
+    std::string block_schema = ObjectSchema(block, none);
+    props.Add("modifySql",
+              Obj()
+                  .Add("description", Q("Rewrites each SQL statement of the changeset: append, "
+                                        "prepend, replace, regExpReplace."))
+                  .Add("anyOf", List({block_schema, Obj()
+                                                        .Add("type", Q("array"))
+                                                        .Add("items", block_schema)
+                                                        .Str()}))
                   .Str());
     defs.Add("changeSet", ObjectSchema(props, required));
   }

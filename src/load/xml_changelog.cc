@@ -179,6 +179,7 @@ class XmlParser {
 
   std::optional<Change> ParseChange(pugi::xml_node n, std::string_view name);
   void ParseRollback(pugi::xml_node n, Rollback& out);
+  void ParseModifySql(pugi::xml_node n, ChangeSet& cs);
   std::optional<ChangeSet> ParseChangeSet(pugi::xml_node n);
   std::optional<IncludeSpec> ParseInclude(pugi::xml_node n);
   std::optional<IncludeAllSpec> ParseIncludeAll(pugi::xml_node n);
@@ -444,6 +445,32 @@ void XmlParser::ParseRollback(pugi::xml_node n, Rollback& out) {
       ProOk::kChanges);
 }
 
+void XmlParser::ParseModifySql(pugi::xml_node n, ChangeSet& cs) {
+  ModifySqlDraft d;
+  d.loc = Loc(n);
+  ForEachAttribute(n, "modifySql", [&](std::string_view name, pugi::xml_attribute a,
+                                       const SourceLocation& kl) {
+    if (!b_.SetModifySqlAttribute(d, name, AttrValue(a, n)))
+      b_.UnknownAttribute(kl, name, "modifySql");
+  });
+  ForEachChild(n, "modifySql", false, [&](pugi::xml_node c, std::string_view name) {
+    std::vector<std::pair<std::string, Value>> attrs;
+    ForEachAttribute(c, name, [&](std::string_view attr, pugi::xml_attribute a,
+                                  const SourceLocation& kl) {
+      Value v = AttrValue(a, c);
+      v.loc = kl;
+      attrs.emplace_back(std::string(attr), std::move(v));
+    });
+    ForEachChild(c, name, false, [&](pugi::xml_node g, std::string_view gname) {
+      Error(Loc(g), StrCat({"unknown element '", gname, "' in ", name}));
+    });
+    if (!b_.AddSqlVisitor(d, name, attrs, Loc(c)))
+      Error(Loc(c), StrCat({"unknown element '", name,
+                            "' in modifySql (expected append, prepend, replace or regExpReplace)"}));
+  });
+  b_.FinishModifySql(cs, std::move(d));
+}
+
 std::optional<ChangeSet> XmlParser::ParseChangeSet(pugi::xml_node n) {
   ChangeSetDraft d;
   d.cs.loc = Loc(n);
@@ -472,6 +499,8 @@ std::optional<ChangeSet> XmlParser::ParseChangeSet(pugi::xml_node n) {
                    ParseRollback(c, d.cs.rollback);
                  } else if (name == "preConditions") {
                    d.cs.preconditions = ParsePreconditions(c);
+                 } else if (name == "modifySql") {
+                   ParseModifySql(c, d.cs);
                  } else if (IsUnsupportedChangeSetChild(name)) {
                    Error(Loc(c), StrCat({name, " is not supported yet"}));
                  } else if (auto change = ParseChange(c, name)) {

@@ -83,6 +83,7 @@ class Parser {
                      Rollback& out);
   std::optional<ChangeSet> ParseChangeSet(const YAML::Node& key,
                                           const YAML::Node& value);
+  void ParseModifySql(const YAML::Node& value, const SourceLocation& where, ChangeSet& cs);
   std::optional<IncludeSpec> ParseInclude(const YAML::Node& key,
                                           const YAML::Node& value);
   std::optional<IncludeAllSpec> ParseIncludeAll(const YAML::Node& key,
@@ -293,6 +294,52 @@ void Parser::ParseRollback(const YAML::Node& key, const YAML::Node& value,
   ParseChanges(value, out.changes, out.loc);
 }
 
+// As Liquibase reads it: a map, or a list of maps merged into one block,
+// holding the block's attributes and visitor entries (`append: {value: x}`).
+void Parser::ParseModifySql(const YAML::Node& value, const SourceLocation& where,
+                            ChangeSet& cs) {
+  ModifySqlDraft d;
+  d.loc = where;
+  std::vector<YAML::Node> maps;
+  if (value.IsMap()) {
+    maps.push_back(value);
+  } else if (value.IsSequence()) {
+    for (const auto& item : value) {
+      if (item.IsMap()) {
+        maps.push_back(item);
+      } else {
+        Error(Loc(item, where), "modifySql entries must be maps");
+      }
+    }
+  } else {
+    Error(Loc(value, where), "modifySql must be a map or a list of maps");
+    return;
+  }
+  for (const YAML::Node& map : maps) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      std::string k = KeyName(it->first);
+      YAML::Node v = it->second;
+      SourceLocation kl = Loc(it->first);
+      if (v.IsMap()) {
+        std::vector<std::pair<std::string, Value>> attrs;
+        for (auto a = v.begin(); a != v.end(); ++a) {
+          std::string name = KeyName(a->first);
+          if (auto val = ScalarValue(a->second, name, Loc(a->first))) {
+            val->loc = Loc(a->first);
+            attrs.emplace_back(std::move(name), std::move(*val));
+          }
+        }
+        if (!b_.AddSqlVisitor(d, k, attrs, kl))
+          Error(kl, "unknown modifySql entry '" + k +
+                        "' (expected append, prepend, replace or regExpReplace)");
+      } else if (auto val = ScalarValue(v, k, kl)) {
+        if (!b_.SetModifySqlAttribute(d, k, *val)) b_.UnknownAttribute(kl, k, "modifySql");
+      }
+    }
+  }
+  b_.FinishModifySql(cs, std::move(d));
+}
+
 std::optional<ChangeSet> Parser::ParseChangeSet(const YAML::Node& key,
                                                 const YAML::Node& value) {
   ChangeSetDraft d;
@@ -311,6 +358,8 @@ std::optional<ChangeSet> Parser::ParseChangeSet(const YAML::Node& key,
       d.cs.preconditions = ParsePreconditions(it->first, v);
     } else if (k == "rollback") {
       ParseRollback(it->first, v, d.cs.rollback);
+    } else if (k == "modifySql") {
+      ParseModifySql(v, kl, d.cs);
     } else if (IsUnsupportedChangeSetChild(k)) {
       Error(kl, k + " is not supported yet");
     } else if (!IsAttribute(kChangeSetAttributes, k)) {

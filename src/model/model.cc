@@ -20,6 +20,20 @@ std::string AddLookupTable::FinalConstraintName() const {
   return name;
 }
 
+std::string_view SqlVisitor::Name() const {
+  switch (kind) {
+    case Kind::kAppend:
+      return "append";
+    case Kind::kPrepend:
+      return "prepend";
+    case Kind::kReplace:
+      return "replace";
+    case Kind::kRegExpReplace:
+      return "regExpReplace";
+  }
+  return "append";
+}
+
 std::string_view ChangeName(const Change& change) {
   return std::visit([](const auto& c) { return std::decay_t<decltype(c)>::kName; },
                     change);

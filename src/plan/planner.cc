@@ -186,6 +186,20 @@ void RenderInto(const std::vector<Change>& changes, const PlanContext& ctx,
   }
 }
 
+// modifySql: every SQL statement of the step from `from` on, rewritten by
+// the changeset's visitors for this engine in the order written (when
+// rolling back, only those with applyToRollback), as Liquibase's executor
+// applies them to each generated statement.
+void ApplyModifySql(const ChangeSet& cs, std::string_view dbms, bool rollback, size_t from,
+                    PlanStep* step) {
+  for (size_t i = from; i < step->statements.size(); ++i) {
+    Statement& st = step->statements[i];
+    if (st.kind != Statement::Kind::kSql) continue;
+    for (const SqlVisitor& v : cs.modify_sql)
+      if (v.AppliesTo(dbms) && (!rollback || v.apply_to_rollback)) st.sql = ApplySqlVisitor(v, st.sql);
+  }
+}
+
 std::vector<std::string> CommentLines(const ChangeSet& cs) {
   std::vector<std::string> lines;
   if (!cs.comment) return lines;
@@ -258,6 +272,7 @@ Result<Plan> PlanUpdate(const DatabaseChangeLog& changelog,
     step.comments = CommentLines(cs);
     step.in_transaction = cs.RunInTransaction();
     RenderInto(cs.changes, ctx, &step, &render_errors);
+    ApplyModifySql(cs, ctx.dialect->name, /*rollback=*/false, 0, &step);
     ++order;
     if (d.action == Action::kRun) {
       step.history.push_back(InsertHistory(ctx, cs, d.checksum, order));
@@ -303,6 +318,7 @@ Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
       continue;
     }
     RenderInto(*inverse, ctx, &step, &errors);
+    ApplyModifySql(cs, ctx.dialect->name, /*rollback=*/true, 0, &step);
     step.history.push_back(DeleteHistory(ctx, *row));
     plan.steps.push_back(std::move(step));
   }

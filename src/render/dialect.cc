@@ -236,6 +236,7 @@ constexpr std::array kPostgresTypes = {
       T::kIdentity},
     T{"varchar", "VARCHAR"},
     T{"character varying", "VARCHAR"},
+    T{"national character varying", "VARCHAR"},
     T{"nvarchar", "VARCHAR"},
     T{"varchar2", "VARCHAR"},
     T{"nvarchar2", "VARCHAR"},
@@ -256,6 +257,7 @@ constexpr std::array kPostgresTypes = {
     T{"bool", "BOOLEAN"},
     // Liquibase writes JAVA.SQL.TYPES.BIT for java.sql.Types.BIT.
     T{"bit", "BIT"},
+    T{"bit varying", "BIT VARYING"},
     // Liquibase maps blob to OID (a large-object reference), not BYTEA.
     T{"blob", "OID", T::kDropParams},
     T{"longblob", "OID", T::kDropParams},
@@ -316,6 +318,7 @@ constexpr std::array kSqliteTypes = {
     T{"boolean", "BOOLEAN"},
     T{"bool", "BOOLEAN"},
     T{"bit", "BOOLEAN"},
+    T{"bit varying", "BIT VARYING"},
     T{"blob", "BLOB"},
     T{"longblob", "BLOB"},
     T{"binary", "BLOB"},
@@ -382,6 +385,12 @@ constexpr Dialect kPostgres = {
             .qualify_stored_logic_bodies = true,
             .composite_types = true},
     .bytes_prefix = "'\\x",
+    .bit_text_true = "B'1'",
+    .bit_text_false = "B'0'",
+    // Liquibase converts the text to TRUE and writes it as a string.
+    .boolean_text_true = "'TRUE'",
+    .boolean_text_false = "'FALSE'",
+    .generated_always_without_default = true,
 };
 
 constexpr Dialect kSqlite = {
@@ -425,6 +434,7 @@ constexpr Dialect kSqlite = {
     .reset_alter_sql = "PRAGMA legacy_alter_table = OFF",
     // Check constraints need a table rebuild on SQLite.
     .pro = {.triggers = true},
+    .upsert_insert_or_replace = true,
 };
 
 // MariaDB is MySQL plus sequences (10.3+) and its own boolean spelling.

@@ -56,6 +56,14 @@ std::optional<std::string> DecodeBase64(std::string_view s) {
 
 bool IsBlank(std::string_view line) { return Trim(line).empty(); }
 
+// A column type that is not one of loadData's own (NUMERIC, DATE, ...) but a
+// date-time SQL type: Liquibase writes its ISO values as it writes DATE ones.
+// Other SQL type names (int, number, varchar) leave the value a string.
+bool IsDateTimeTypeName(std::string_view lower_type) {
+  std::string_view head = lower_type.substr(0, lower_type.find_first_of("( "));
+  return head == "datetime" || head == "timestamp";
+}
+
 }  // namespace
 
 std::vector<std::string> SplitNames(std::string_view list) {
@@ -231,7 +239,7 @@ Result<LoadedTable> ReadLoadData(const std::optional<std::string>& content,
                                       s.column.name + "': '" + cell +
                                       "' is not a boolean");
         }
-      } else if (type == "date") {
+      } else if (type == "date" || IsDateTimeTypeName(type)) {
         std::string v = cell;
         if (v.size() > 10 && v[10] == 'T' && std::isdigit(static_cast<unsigned char>(v[0])))
           v[10] = ' ';
@@ -248,7 +256,9 @@ Result<LoadedTable> ReadLoadData(const std::optional<std::string>& content,
                                       "': BLOB values must be base64 (file names are not "
                                       "supported yet)");
         values.push_back({LoadValue::Kind::kBytes, std::move(*bytes)});
-      } else if (type == "sequence") {
+      } else if (type == "clob" || type == "sequence") {
+        // CLOB cells name a file to load; Liquibase's update-sql refuses
+        // them too ("prepared statements are required").
         return Status::InvalidInput(name + ": column '" + s.column.name + "': type " +
                                     *c->type + " is not supported yet");
       } else {
@@ -274,9 +284,18 @@ void WriteLoadValue(SqlWriter& w, const LoadValue& v) {
     case LoadValue::Kind::kBoolean:
       w.Keyword(v.text == "true" ? w.dialect().boolean_true : w.dialect().boolean_false);
       return;
-    case LoadValue::Kind::kComputed:
-      w.RawSql(v.text);
+    case LoadValue::Kind::kComputed: {
+      // Liquibase spells the current-time functions the engine's way, as
+      // for valueComputed ("now()" -> NOW()).
+      std::string lower = Lower(Trim(v.text));
+      if (lower.starts_with("current_timestamp") || lower.starts_with("current_datetime") ||
+          lower == Lower(w.dialect().now_function)) {
+        w.Keyword(w.dialect().now_function);
+      } else {
+        w.RawSql(v.text);
+      }
       return;
+    }
     case LoadValue::Kind::kBytes:
       w.Bytes(v.text);
       return;

@@ -39,9 +39,10 @@ struct LoadedTable {
 
 // Reads `content` with the change's separator/quotchar/comment options and
 // column configs (matched by header, name or 0-based index): NUMERIC is
-// checked to be a number, BOOLEAN parsed, DATE has ISO 'T' replaced by a
-// space, COMPUTED kept as SQL, BLOB base64-decoded (as Liquibase binds
-// it), SKIP dropped; an empty cell or NULL is the
+// checked to be a number, BOOLEAN parsed, DATE (and the SQL types datetime,
+// timestamp) has ISO 'T' replaced by a space, COMPUTED kept as SQL, BLOB
+// base64-decoded (as Liquibase binds it), CLOB refused, SKIP dropped; an
+// empty cell or NULL is the
 // column's default value when it has one, else NULL. Everything else is a
 // string. Errors are InvalidInput without a location prefix.
 Result<LoadedTable> ReadLoadData(const std::optional<std::string>& content,

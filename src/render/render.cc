@@ -186,6 +186,50 @@ class Renderer {
     w.Literal(v);
   }
 
+  // Text converted by the column's type, as Liquibase converts
+  // defaultNullValue: a BIT or BOOLEAN column takes the dialect's boolean
+  // literal; any other type (or none) a string literal.
+  Status TextAsType(SqlWriter& w, const std::string& text, const OptString& type,
+                    std::string_view attr) const {
+    BooleanKind kind = type ? BooleanTypeKind(*type) : BooleanKind::kNone;
+    if (kind == BooleanKind::kNone) {
+      w.Literal(text);
+      return Status::Ok();
+    }
+    std::string v = Lower(Trim(text));
+    bool truth;
+    if (v == "true" || v == "t" || v == "1") {
+      truth = true;
+    } else if (v == "false" || v == "f" || v == "0") {
+      truth = false;
+    } else {
+      return Invalid(std::string(attr) + " '" + text +
+                     "' is not a boolean value for column type '" + *type +
+                     "' (expected true, false, t, f, 1 or 0)");
+    }
+    if (kind == BooleanKind::kBit) {
+      w.Keyword(truth ? d_.bit_text_true : d_.bit_text_false);
+    } else {
+      w.Keyword(truth ? d_.boolean_text_true : d_.boolean_text_false);
+    }
+    return Status::Ok();
+  }
+
+  // Liquibase's BooleanType covers bit, bit(n), boolean, bool (not bit varying).
+  enum class BooleanKind { kNone, kBit, kBoolean };
+  static BooleanKind BooleanTypeKind(std::string_view type) {
+    std::string t = Lower(Trim(type));
+    if (t.starts_with("java.sql.types.")) t = t.substr(15);
+    size_t end = 0;
+    while (end < t.size() && (std::isalnum(static_cast<unsigned char>(t[end])) || t[end] == '_'))
+      ++end;
+    std::string head = t.substr(0, end);
+    std::string rest(Trim(std::string_view(t).substr(end)));
+    if (head == "bit") return rest.starts_with("varying") ? BooleanKind::kNone : BooleanKind::kBit;
+    if (head == "boolean" || head == "bool") return BooleanKind::kBoolean;
+    return BooleanKind::kNone;
+  }
+
   void Bool(SqlWriter& w, bool b) const {
     w.Keyword(b ? d_.boolean_true : d_.boolean_false);
   }
@@ -247,9 +291,16 @@ class Renderer {
            c.default_value_date || c.default_value_sequence_next;
   }
 
-  // " DEFAULT x" when the column has a default.
-  Status Default(SqlWriter& w, const ColumnConfig& c) const {
+  // " DEFAULT x" when the column has a default. In createTable, where the
+  // dialect allows it, a computed "GENERATED ALWAYS ..." is the column's
+  // generation clause and has no DEFAULT (Liquibase's exact-prefix rule).
+  Status Default(SqlWriter& w, const ColumnConfig& c, bool create_table = false) const {
     if (!HasDefault(c)) return Status::Ok();
+    if (create_table && d_.generated_always_without_default && c.default_value_computed &&
+        c.default_value_computed->starts_with("GENERATED ALWAYS ")) {
+      w.Keyword(" ").RawSql(*c.default_value_computed);
+      return Status::Ok();
+    }
     w.Keyword(" DEFAULT ");
     if (c.default_value) {
       w.Literal(*c.default_value);
@@ -488,7 +539,7 @@ Status Render(Renderer& r, const CreateTable& c) {
       w.Type(*col.type, ai);
       if (ai) Renderer::IdentityOptions(w, col);
     }
-    STRATA_RETURN_IF_ERROR(r.Default(w, col));
+    STRATA_RETURN_IF_ERROR(r.Default(w, col, /*create_table=*/true));
     if (is_pk || (k && k->nullable && !*k->nullable)) w.Keyword(" NOT NULL");
     else if (d.explicit_null) w.Keyword(" NULL");
     r.InlineRemarks(w, col.remarks);
@@ -1019,7 +1070,9 @@ Status Render(Renderer& r, const AddNotNullConstraint& c) {
     SqlWriter u = r.W();
     u.Keyword("UPDATE ");
     STRATA_RETURN_IF_ERROR(r.Qualified(u, c.schema_name, c.table_name, "tableName"));
-    u.Keyword(" SET ").Ident(*c.column_name).Keyword(" = ").Literal(*c.default_null_value);
+    u.Keyword(" SET ").Ident(*c.column_name).Keyword(" = ");
+    STRATA_RETURN_IF_ERROR(r.TextAsType(u, *c.default_null_value, c.column_data_type,
+                                        "defaultNullValue"));
     u.Keyword(" WHERE ").Ident(*c.column_name).Keyword(" IS NULL");
     r.Emit(u);
   }
@@ -1830,8 +1883,8 @@ Status Render(Renderer& r, const LoadUpdateData& c) {
       where(w);
       return Status::Ok();
     };
-    auto insert = [&](SqlWriter& w) -> Status {
-      w.Keyword("INSERT INTO ");
+    auto insert = [&](SqlWriter& w, std::string_view verb = "INSERT INTO ") -> Status {
+      w.Keyword(verb);
       STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.table_name, "tableName"));
       w.Keyword(" ");
       ColumnList(w, *t);
@@ -1868,6 +1921,9 @@ Status Render(Renderer& r, const LoadUpdateData& c) {
           .Keyword("END;\n").Keyword(tag).Keyword("\nLANGUAGE plpgsql");
     } else if (only_update) {
       STRATA_RETURN_IF_ERROR(update(w));
+    } else if (r.d().upsert_insert_or_replace) {
+      // Liquibase's SQLite upsert: the old row is deleted, the new inserted.
+      STRATA_RETURN_IF_ERROR(insert(w, "INSERT OR REPLACE INTO "));
     } else {
       STRATA_RETURN_IF_ERROR(insert(w));
       w.Keyword(" ON CONFLICT (");

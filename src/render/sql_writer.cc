@@ -144,8 +144,11 @@ bool IsValidTypeName(std::string_view type) {
       parens = 0;
       continue;
     }
-    if (c == '[' && parens == 0 && i + 1 < type.size() && type[i + 1] == ']') {
-      ++i;
+    if (c == '[' && parens == 0) {  // [] or [n]
+      size_t j = i + 1;
+      while (j < type.size() && std::isdigit(static_cast<unsigned char>(type[j]))) ++j;
+      if (j >= type.size() || type[j] != ']') return false;
+      i = j;
       continue;
     }
     return false;
