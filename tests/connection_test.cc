@@ -211,6 +211,10 @@ TEST(ParseUrlTest, Offline) {
   spec = Parse("offline:sqlite?version=3.40&outputLiquibaseSql=true");
   EXPECT_EQ(spec.kind, ConnectionSpec::Kind::kOffline);
   EXPECT_EQ(spec.dialect->engine, Engine::kSqlite);
+  EXPECT_EQ(spec.snapshot, "");
+  spec = Parse("offline:postgresql?version=15&snapshot=snaps/db.json&caseSensitive=true");
+  EXPECT_EQ(spec.snapshot, "snaps/db.json");
+  EXPECT_EQ(Parse("offline:mariadb?SNAPSHOT=/abs/s.json").snapshot, "/abs/s.json");
   spec = Parse("offline:mysql");
   EXPECT_EQ(spec.kind, ConnectionSpec::Kind::kOffline);
   EXPECT_EQ(spec.dialect->engine, Engine::kMysql);

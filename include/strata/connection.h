@@ -69,6 +69,9 @@ struct ConnectionSpec {
   std::string conninfo;   // libpq URI / keyword string (PostgreSQL)
   std::string path;       // file (SQLite)
   std::string redacted;   // URL safe to print
+  // offline:<db>?snapshot=FILE: a Liquibase JSON snapshot describing the
+  // database (column types for loadData, foreign keys, ...).
+  std::string snapshot;
 };
 
 // Parses postgresql://…, postgres://…, jdbc:postgresql://host:port/db?…,

@@ -522,6 +522,20 @@ Result<ConnectionSpec> ParseUrl(const std::string& url,
     if (!dialect.ok()) return dialect.status();
     spec.kind = ConnectionSpec::Kind::kOffline;
     spec.dialect = *dialect;
+    // Liquibase's offline parameters: snapshot=FILE is used; the others
+    // (version, productName, caseSensitive, ...) change nothing here.
+    if (size_t q = u.find('?'); q != std::string_view::npos) {
+      std::string_view query = u.substr(q + 1);
+      while (!query.empty()) {
+        size_t amp = query.find('&');
+        std::string_view pair = query.substr(0, amp);
+        size_t eq = pair.find('=');
+        if (eq != std::string_view::npos && Lower(pair.substr(0, eq)) == "snapshot")
+          spec.snapshot = std::string(pair.substr(eq + 1));
+        if (amp == std::string_view::npos) break;
+        query.remove_prefix(amp + 1);
+      }
+    }
     return spec;
   }
   if (!postgres) {
