@@ -1182,3 +1182,40 @@ TEST(LoadModifySql, YamlAndJsonFormsMatchXml) {
 
 }  // namespace
 }  // namespace strata
+
+namespace strata {
+namespace {
+
+// A bare change name in a YAML change list is that change without
+// attributes (Liquibase's harness writes `rollback: [empty]`); any other
+// scalar is still an error.
+TEST(Load, BareChangeNameInAList) {
+  LoadResult r = LoadChangeLogFromString(R"(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: a
+      changes:
+        - tagDatabase: {tag: t1}
+      rollback:
+        - empty
+)", "a.yaml", LoadOptions{});
+  ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0].ToString());
+  ASSERT_EQ(r.changelog.changesets.size(), 1u);
+  const Rollback& rb = r.changelog.changesets[0].rollback;
+  ASSERT_EQ(rb.changes.size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<Empty>(rb.changes[0]));
+
+  r = LoadChangeLogFromString(R"(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: a
+      changes:
+        - notAChange
+)", "a.yaml", LoadOptions{});
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].ToString(),
+            "a.yaml:6:11: error: expected a change (a map such as 'createTable: {...}')");
+}
+
+}  // namespace
+}  // namespace strata

@@ -100,4 +100,20 @@ class Catalog {
   virtual Status Apply(std::string_view sql) = 0;
 };
 
+// A catalog of fixed definitions: a snapshot of a database Strata cannot
+// reach (offline:<db>?snapshot=FILE). Like Liquibase's offline snapshot it
+// describes the database before the run and does not follow the plan.
+class StaticCatalog : public Catalog {
+ public:
+  explicit StaticCatalog(std::vector<TableDefinition> tables) : tables_(std::move(tables)) {}
+  // A table without a schema in the snapshot matches any requested schema;
+  // names compare case-insensitively.
+  Result<TableDefinition> Table(const std::optional<std::string>& schema,
+                                std::string_view name) override;
+  Status Apply(std::string_view) override { return Status::Ok(); }
+
+ private:
+  std::vector<TableDefinition> tables_;
+};
+
 }  // namespace strata

@@ -3,12 +3,59 @@
 #include <fmt/format.h>
 
 #include "strata/executor.h"
+#include "strata/snapshot.h"
 
 namespace strata::cli {
+
+namespace {
+
+// Liquibase's JSON snapshot as catalog definitions.
+std::vector<TableDefinition> Definitions(const DatabaseSnapshot& snapshot) {
+  std::vector<TableDefinition> out;
+  for (const SnapshotTable& t : snapshot.tables) {
+    TableDefinition d;
+    d.schema = t.schema;
+    d.name = t.name;
+    d.primary_key_name = t.primary_key_name;
+    for (const SnapshotColumn& c : t.columns) {
+      CatalogColumn col;
+      col.name = c.name;
+      col.type = c.type;
+      col.not_null = !c.nullable;
+      col.default_sql = c.default_value;
+      for (size_t i = 0; i < t.primary_key.size(); ++i)
+        if (SameName(t.primary_key[i], c.name)) col.primary_key = static_cast<int>(i + 1);
+      d.columns.push_back(std::move(col));
+    }
+    for (const SnapshotForeignKey& k : t.foreign_keys) {
+      CatalogForeignKey fk;
+      fk.name = k.name;
+      fk.columns = k.columns;
+      fk.referenced_table = k.referenced_table;
+      fk.referenced_columns = k.referenced_columns;
+      d.foreign_keys.push_back(std::move(fk));
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace
 
 Status FreshCatalog(Session& session) {
   session.ctx.render.catalog = nullptr;
   session.catalog.reset();
+  if (!session.spec.snapshot.empty()) {
+    if (session.ctx.dialect->rebuilds_tables)
+      return Status::Unsupported(
+          "snapshot= is not supported for offline:sqlite: Strata builds SQLite's "
+          "schema from the changelog itself");
+    Result<DatabaseSnapshot> snapshot = LoadSnapshotFile(session.spec.snapshot);
+    if (!snapshot.ok()) return snapshot.status();
+    session.catalog = std::make_unique<StaticCatalog>(Definitions(*snapshot));
+    session.ctx.render.catalog = session.catalog.get();
+    return Status::Ok();
+  }
   Result<std::unique_ptr<Catalog>> catalog =
       NewCatalog(*session.ctx.dialect, session.conn.get());
   if (!catalog.ok()) return catalog.status();

@@ -266,6 +266,11 @@ void Parser::ParseChanges(const YAML::Node& list, std::vector<Change>& out,
   for (const auto& item : list) {
     if (item.IsMap()) {
       add_map(item);
+    } else if (item.IsScalar() && WithChangeType(item.Scalar(), [](auto) {})) {
+      // A bare change name ("- empty"): that change with no attributes, as
+      // Liquibase reads it.
+      if (auto c = ParseChange(item, YAML::Node(YAML::NodeType::Null)))
+        out.push_back(std::move(*c));
     } else {
       Error(Loc(item, where), "expected a change (a map such as 'createTable: {...}')");
     }

@@ -30,4 +30,15 @@ bool TableDefinition::HasPrimaryKey() const {
                      [](const CatalogColumn& c) { return c.primary_key > 0; });
 }
 
+Result<TableDefinition> StaticCatalog::Table(const std::optional<std::string>& schema,
+                                            std::string_view name) {
+  for (const TableDefinition& t : tables_) {
+    if (!SameName(t.name, name)) continue;
+    if (schema && t.schema && !SameName(*schema, *t.schema)) continue;
+    return t;
+  }
+  return Status::NotFound("the snapshot has no table " +
+                          (schema ? *schema + "." : std::string()) + std::string(name));
+}
+
 }  // namespace strata

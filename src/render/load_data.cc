@@ -148,7 +148,9 @@ Result<LoadedTable> ReadLoadData(const std::optional<std::string>& content,
                                  const OptString& separator,
                                  const OptString& quotchar,
                                  const OptString& comment_line_starts_with,
-                                 const std::vector<LoadDataColumnConfig>& configs) {
+                                 const std::vector<LoadDataColumnConfig>& configs,
+                                 const std::function<std::string(std::string_view)>&
+                                     type_of_column) {
   std::string name = file.value_or("");
   if (!content)
     return Status::InvalidInput("the file '" + name + "' was not read");
@@ -205,6 +207,9 @@ Result<LoadedTable> ReadLoadData(const std::optional<std::string>& content,
       const std::string& cell = cells[s.index];
       const LoadDataColumnConfig* c = s.config;
       std::string type = c && c->type ? Lower(*c->type) : "";
+      // Liquibase takes a column's type from the database when the
+      // changelog gives none (offline: from the snapshot=FILE).
+      if (!(c && c->type) && type_of_column) type = type_of_column(s.column.name);
       if (cell.empty() || Lower(cell) == "null") {
         if (c && c->default_value) {
           values.push_back({LoadValue::Kind::kString, *c->default_value});

@@ -2,6 +2,7 @@
 // the renderer (INSERT / upsert) and the inverse (DELETE per row).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +51,12 @@ Result<LoadedTable> ReadLoadData(const std::optional<std::string>& content,
                                  const OptString& separator,
                                  const OptString& quotchar,
                                  const OptString& comment_line_starts_with,
-                                 const std::vector<LoadDataColumnConfig>& columns);
+                                 const std::vector<LoadDataColumnConfig>& columns,
+                                 // For a column no config gives a type: its
+                                 // loadData type from the table's definition
+                                 // ("numeric", "date", ...; "" for text).
+                                 const std::function<std::string(std::string_view)>&
+                                     type_of_column = nullptr);
 
 // Writes one value through the writer.
 void WriteLoadValue(SqlWriter& w, const LoadValue& v);

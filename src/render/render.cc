@@ -1551,6 +1551,30 @@ Status Render(Renderer& r, const DropAllForeignKeyConstraints& c) {
   STRATA_RETURN_IF_ERROR(r.Require(c.base_table_name, "baseTableName"));
   OptString schema;
   STRATA_RETURN_IF_ERROR(r.Schema(c.base_table_schema_name, &schema));
+  // With a snapshot of the database (offline:<db>?snapshot=FILE; the only
+  // catalog outside SQLite), one DROP per foreign key it lists, as Liquibase
+  // writes them from its snapshot.
+  if (r.catalog()) {
+    Result<TableDefinition> t = r.catalog()->Table(schema, *c.base_table_name);
+    if (!t.ok() && t.status().code() != Status::Code::kNotFound) return t.status();
+    if (t.ok()) {
+      for (const CatalogForeignKey& fk : t->foreign_keys) {
+        if (!fk.name) continue;
+        DropForeignKeyConstraint drop;
+        drop.base_table_catalog_name = c.base_table_catalog_name;
+        drop.base_table_schema_name = c.base_table_schema_name;
+        drop.base_table_name = c.base_table_name;
+        drop.constraint_name = *fk.name;
+        drop.loc = c.loc;
+        STRATA_RETURN_IF_ERROR(Render(r, drop));
+      }
+    }
+    return Status::Ok();
+  }
+  if (!r.d().upsert_as_plpgsql_block)
+    return r.Unsupported(
+        "the table's foreign keys must be known: Strata needs a snapshot "
+        "(offline:<db>?snapshot=FILE) to list them");
   SqlWriter table = r.W();
   table.Name(schema, *c.base_table_name);
   SqlWriter w = r.W();
@@ -1794,10 +1818,44 @@ Status Render(Renderer& r, const SetTableRemarks& c) {
 
 // ---- Data from files --------------------------------------------------------
 
+// The loadData type Liquibase gives a database column type it reads from
+// the database: numbers unquoted, dates and date-times normalized, booleans
+// as the engine's literal; "" (text) for the rest.
+std::string LoadTypeOf(std::string_view sql_type) {
+  std::string t = Lower(Trim(sql_type));
+  std::string head = t.substr(0, t.find('('));
+  while (!head.empty() && head.back() == ' ') head.pop_back();
+  static constexpr std::string_view kNumbers[] = {
+      "int", "int2", "int4", "int8", "integer", "bigint", "smallint", "tinyint", "mediumint",
+      "serial", "serial2", "serial4", "serial8", "bigserial", "smallserial", "numeric",
+      "decimal", "number", "float", "float4", "float8", "real", "double", "double precision"};
+  for (std::string_view n : kNumbers)
+    if (head == n) return "numeric";
+  if (head == "bool" || head == "boolean") return "boolean";
+  if (head == "date") return "date";
+  if (head.starts_with("timestamp") || head == "datetime" || head == "datetime2") return "datetime";
+  if (head == "uuid") return "uuid";
+  return "";
+}
+
 template <typename L>
 Result<detail::LoadedTable> ReadCsv(Renderer& r, const L& c) {
+  std::function<std::string(std::string_view)> type_of;
+  std::optional<TableDefinition> table;
+  if (r.catalog() && c.table_name) {
+    OptString schema;
+    STRATA_RETURN_IF_ERROR(r.Schema(c.schema_name, &schema));
+    Result<TableDefinition> t = r.catalog()->Table(schema, *c.table_name);
+    if (t.ok()) table = std::move(*t);
+  }
+  if (table) {
+    type_of = [&table](std::string_view column) {
+      const CatalogColumn* col = table->Column(column);
+      return col ? LoadTypeOf(col->type) : std::string();
+    };
+  }
   auto t = detail::ReadLoadData(c.content, c.file, c.separator, c.quotchar,
-                                c.comment_line_starts_with, c.columns);
+                                c.comment_line_starts_with, c.columns, type_of);
   if (!t.ok()) return r.Invalid(t.status().message());
   return t;
 }
