@@ -64,9 +64,14 @@ const std::set<std::string>& MissingXmlOnlyFirstStatement() {
 // start to pass; never lower one to make a regression pass.
 const std::map<std::string, size_t>& Floors() {
   static const auto* floors = new std::map<std::string, size_t>{
-      {"mysql", 58},    // 58 of 62: rendering only (no execution yet)
-      {"mariadb", 55},  // 55 of 58: rendering only (no execution yet)
-      {"sqlite", 16},  // 16 of 25 real passes, plus 7 deliberate differences
+      // 61 of 62: loadDataBlob's expected text is Liquibase's "prepared
+      // statement" warnings; Strata writes the decoded bytes as X'..' literals.
+      {"mysql", 61},
+      {"mariadb", 58},  // 58 of 58
+      // 16 of 25 real passes, plus 7 deliberate differences; loadData and
+      // loadUpdateData need the fixture tables' column types, and offline:sqlite
+      // takes no snapshot yet.
+      {"sqlite", 16},
   };
   return *floors;
 }
@@ -108,8 +113,11 @@ struct Engine {
 };
 constexpr Engine kEngines[] = {
     {"postgresql", "public", "postgresql-harness-fixtures.json"},
-    {"mysql", "lbcat", ""},
-    {"mariadb", "lbcat", ""},
+    // No MySQL server here: this one is written by hand from
+    // fixtures/mysql-init.sql (the MariaDB fixture's tables are the same), in
+    // Liquibase's snapshot format.
+    {"mysql", "lbcat", "mysql-harness-fixtures.json"},
+    {"mariadb", "lbcat", "mysql-harness-fixtures.json"},
     {"sqlite", "", ""},
 };
 

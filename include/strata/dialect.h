@@ -177,6 +177,8 @@ struct Dialect {
   bool generated_always_without_default = false;
   // loadUpdateData upserts a row with INSERT OR REPLACE INTO (SQLite).
   bool upsert_insert_or_replace = false;
+  // ... with INSERT ... ON DUPLICATE KEY UPDATE (MySQL, MariaDB).
+  bool upsert_on_duplicate_key = false;
 };
 
 // createTable's primary-key constraint name when none is given:

@@ -510,6 +510,7 @@ constexpr Dialect MakeMysql(Engine engine, std::string_view name,
       .sequence_current_value = false,
       .next_value_for = true,
       .sequence_start_after_bounds = true,
+      .upsert_on_duplicate_key = true,
   };
 }
 

@@ -1982,6 +1982,22 @@ Status Render(Renderer& r, const LoadUpdateData& c) {
     } else if (r.d().upsert_insert_or_replace) {
       // Liquibase's SQLite upsert: the old row is deleted, the new inserted.
       STRATA_RETURN_IF_ERROR(insert(w, "INSERT OR REPLACE INTO "));
+    } else if (r.d().upsert_on_duplicate_key) {
+      // MySQL/MariaDB, spelled as Liquibase does: the new values, in file
+      // order, "a = 'x',b = 'y'"; with nothing to update the key is set to
+      // itself, so an existing row is left alone.
+      STRATA_RETURN_IF_ERROR(insert(w));
+      w.Keyword("\nON DUPLICATE KEY UPDATE ");
+      std::vector<size_t> order = set_index;
+      std::sort(order.begin(), order.end());
+      if (order.empty()) {
+        w.Ident(t->columns[key_index[0]].name).Keyword(" = ").Ident(t->columns[key_index[0]].name);
+      }
+      for (size_t k = 0; k < order.size(); ++k) {
+        if (k) w.Keyword(",");
+        w.Ident(t->columns[order[k]].name).Keyword(" = ");
+        detail::WriteLoadValue(w, row[order[k]]);
+      }
     } else {
       STRATA_RETURN_IF_ERROR(insert(w));
       w.Keyword(" ON CONFLICT (");
