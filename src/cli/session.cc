@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "strata/executor.h"
 #include "strata/snapshot.h"
+#include "strata/sql_writer.h"
 
 namespace strata::cli {
 
@@ -40,18 +43,76 @@ std::vector<TableDefinition> Definitions(const DatabaseSnapshot& snapshot) {
   return out;
 }
 
+// A type name as a snapshot gives it ("varchar(50)", "double precision",
+// "numeric(10, 2)"): anything else is refused rather than written as SQL.
+bool PlainTypeName(std::string_view t) {
+  size_t i = 0;
+  auto alpha = [&](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; };
+  if (t.empty() || !alpha(t[0])) return false;
+  while (i < t.size() && (alpha(t[i]) || std::isdigit(static_cast<unsigned char>(t[i])) || t[i] == ' '))
+    ++i;
+  if (i == t.size()) return true;
+  if (t[i] != '(' || t.back() != ')') return false;
+  for (char c : t.substr(i + 1, t.size() - i - 2))
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != ',' && c != ' ') return false;
+  return true;
+}
+
+// CREATE TABLE for a snapshot table (names, types, NOT NULL, primary key),
+// to seed SQLite's planning catalog.
+Result<std::string> CreateTableSql(const Dialect& dialect, const TableDefinition& t,
+                                   const std::string& file) {
+  SqlWriter w(dialect);
+  w.Keyword("CREATE TABLE ").Ident(t.name).Keyword(" (");
+  std::vector<std::string> key(t.columns.size());
+  size_t keys = 0;
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    const CatalogColumn& c = t.columns[i];
+    if (!PlainTypeName(c.type))
+      return Status::InvalidInput("snapshot " + file + ": column " + t.name + "." + c.name +
+                                  " has type '" + c.type + "', which is not a type name");
+    if (i) w.Keyword(", ");
+    w.Ident(c.name).Keyword(" ").RawSql(c.type);
+    if (c.not_null) w.Keyword(" NOT NULL");
+    if (c.primary_key > 0 && static_cast<size_t>(c.primary_key) <= key.size()) {
+      key[c.primary_key - 1] = c.name;
+      ++keys;
+    }
+  }
+  if (keys) {
+    w.Keyword(", PRIMARY KEY (");
+    for (size_t k = 0; k < keys; ++k) {
+      if (k) w.Keyword(", ");
+      w.Ident(key[k]);
+    }
+    w.Keyword(")");
+  }
+  w.Keyword(")");
+  return w.Take();
+}
+
 }  // namespace
 
 Status FreshCatalog(Session& session) {
   session.ctx.render.catalog = nullptr;
   session.catalog.reset();
   if (!session.spec.snapshot.empty()) {
-    if (session.ctx.dialect->rebuilds_tables)
-      return Status::Unsupported(
-          "snapshot= is not supported for offline:sqlite: Strata builds SQLite's "
-          "schema from the changelog itself");
     Result<DatabaseSnapshot> snapshot = LoadSnapshotFile(session.spec.snapshot);
     if (!snapshot.ok()) return snapshot.status();
+    if (session.ctx.dialect->rebuilds_tables) {
+      // SQLite's catalog follows the plan (the table rebuild needs that):
+      // it starts from the snapshot's tables instead of an empty schema.
+      Result<std::unique_ptr<Catalog>> catalog = NewCatalog(*session.ctx.dialect, nullptr);
+      if (!catalog.ok()) return catalog.status();
+      for (const TableDefinition& t : Definitions(*snapshot)) {
+        Result<std::string> sql = CreateTableSql(*session.ctx.dialect, t, session.spec.snapshot);
+        if (!sql.ok()) return sql.status();
+        if (Status s = (*catalog)->Apply(*sql); !s.ok()) return s;
+      }
+      session.catalog = std::move(*catalog);
+      session.ctx.render.catalog = session.catalog.get();
+      return Status::Ok();
+    }
     session.catalog = std::make_unique<StaticCatalog>(Definitions(*snapshot));
     session.ctx.render.catalog = session.catalog.get();
     return Status::Ok();
