@@ -177,6 +177,9 @@ struct Dialect {
   bool generated_always_without_default = false;
   // loadUpdateData upserts a row with INSERT OR REPLACE INTO (SQLite).
   bool upsert_insert_or_replace = false;
+  // addUniqueConstraint forIndexName: ADD CONSTRAINT c UNIQUE USING INDEX i
+  // (PostgreSQL; the index's columns are the constraint's).
+  bool unique_using_index = false;
 };
 
 // createTable's primary-key constraint name when none is given:
