@@ -12,14 +12,15 @@
 //      hand -> snapshot equals the one before the change again.
 //
 // A snapshot is the user schema (tables, columns, constraints, indexes,
-// views; on PostgreSQL also sequences, routines and comments), every user
-// table's rows and the databasechangelog rows.
+// views, triggers; on PostgreSQL also sequences, routines, composite types
+// and comments), every user table's rows and the databasechangelog rows.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -31,18 +32,10 @@ namespace strata::test {
 
 enum class Outcome {
   kApplies,      // runs, checks, rolls back
-  kUnsupported,  // "<type> is not supported on SQLite" before anything runs
+  kUnsupported,  // "<type> is not supported on <engine>" before anything runs
   kLoadError,    // refused at load time with file:line:col
   kStops,        // stop: update ends with exit 1 and its message
 };
-
-// rebuild: SQLite's ALTER TABLE cannot do these; they are errors today and
-// are expected to work once the SQLite table rebuild lands. Flip this one
-// constant to Outcome::kApplies then (each use carries the comment
-// "rebuild: expected to work once the SQLite table rebuild lands"). Types
-// SQLite can never do (sequences, procedures, comments, view renames) use
-// Outcome::kUnsupported directly.
-constexpr Outcome kRebuild = Outcome::kUnsupported;
 
 struct EngineSpec {
   Outcome outcome = Outcome::kApplies;
@@ -50,8 +43,11 @@ struct EngineSpec {
   // '\n', each cell followed by '|', NULL as "NULL").
   const char* check = nullptr;
   const char* expect = nullptr;
-  // Replaces the case's setup on this engine (nullptr: use the case's).
+  // Replace the case's setup, change and rollback items on this engine
+  // (nullptr: use the case's), for types whose SQL text is the engine's own.
   const char* setup = nullptr;
+  const char* change = nullptr;
+  const char* rollback = nullptr;
   // A real engine bug: the test is skipped with this reason.
   const char* skip = nullptr;
 };
@@ -72,6 +68,10 @@ struct ChangeTypeCase {
   // A file next to the changelog (CSV, SQL).
   const char* file_name = nullptr;
   const char* file_content = nullptr;
+  // A file the change itself writes next to the changelog (executeCommand),
+  // and what it holds; the rollback removes it.
+  const char* writes_file = nullptr;
+  const char* writes_content = nullptr;
   EngineSpec pg;
   EngineSpec sqlite;
 };
@@ -114,6 +114,43 @@ inline const std::string kEvent = R"y(        - createTable:
               - column: {name: amount, type: "decimal(8,2)"}
         - insert: {tableName: event, columns: [{column: {name: id, valueNumeric: 1}}, {column: {name: title, value: launch}}, {column: {name: happened_on, valueDate: "2024-05-16"}}, {column: {name: ok, valueBoolean: true}}, {column: {name: amount, valueNumeric: 12.5}}]}
 )y";
+
+// SQLite's addAutoIncrement needs the column to be the primary key already.
+inline const std::string kCounterWithKey = kPerson + R"y(        - createTable:
+            tableName: counter
+            columns:
+              - column: {name: id, type: int, constraints: {primaryKey: true, primaryKeyName: pk_counter}}
+              - column: {name: label, type: varchar(10)}
+        - insert: {tableName: counter, columns: [{column: {name: id, valueNumeric: 1}}, {column: {name: label, value: a}}]}
+)y";
+
+// ---- Liquibase Pro fragments ------------------------------------------------
+
+inline const std::string kAgeCheck =
+    "        - addCheckConstraint: {tableName: person, constraintName: ck_age, constraintBody: \"age >= 0\"}\n";
+
+inline const std::string kAddOne =
+    "        - createFunction: {functionName: add_one, functionBody: \"CREATE FUNCTION add_one(i int) "
+    "RETURNS int AS $$ SELECT i + 1 $$ LANGUAGE sql\"}\n";
+
+// PostgreSQL's guard: a trigger function refusing persons under 18.
+inline const std::string kNoMinorsFn = R"y(        - createFunction:
+            functionName: no_minors
+            functionBody: "CREATE FUNCTION no_minors() RETURNS trigger AS $$ BEGIN IF NEW.age < 18 THEN RAISE EXCEPTION 'no minors'; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql"
+)y";
+inline const std::string kGuardPg =
+    "        - createTrigger: {triggerName: person_guard, tableName: person, triggerBody: \"CREATE "
+    "TRIGGER person_guard BEFORE INSERT ON person FOR EACH ROW EXECUTE FUNCTION no_minors()\"}\n";
+// SQLite's guard, the same rule in a trigger body.
+inline const std::string kGuardSqlite =
+    "        - createTrigger: {triggerName: person_guard, tableName: person, triggerBody: \"CREATE "
+    "TRIGGER person_guard BEFORE INSERT ON person WHEN NEW.age < 18 BEGIN SELECT RAISE(ABORT, "
+    "'no minors'); END\"}\n";
+inline const std::string kPersonGuardedSqlite = kPerson + kGuardSqlite;
+
+inline const std::string kPair =
+    "        - createCompositeType: {typeName: pair, typeAttributes: [{typeAttribute: {name: a, "
+    "type: int}}, {typeAttribute: {name: b, type: int}}]}\n";
 
 // ---- the matrix -------------------------------------------------------------
 
@@ -212,9 +249,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .probe = "INSERT INTO pet (id, owner_id) VALUES (2, 99)",
        .pg = {.check = "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'fk_pet_owner'",
               .expect = "FOREIGN KEY (owner_id) REFERENCES person(id) ON UPDATE RESTRICT ON DELETE CASCADE DEFERRABLE|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('pet')",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('pet')",
                   .expect = "person|owner_id|id|CASCADE|"}},
       {.type = "dropForeignKeyConstraint",
        .setup = kPerson + kPetWithFk,
@@ -224,9 +260,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .probe_ok_after = true,
        .pg = {.check = "SELECT count(*) FROM pg_constraint WHERE conname = 'fk_pet_owner'",
               .expect = "0|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT count(*) FROM pragma_foreign_key_list('pet')",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT count(*) FROM pragma_foreign_key_list('pet')",
                   .expect = "0|"}},
       {.type = "addUniqueConstraint",
        .setup = kPerson,
@@ -234,9 +269,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .probe = "INSERT INTO person (id, name) VALUES (2, 'Ada')",
        .pg = {.check = "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'uq_person_name'",
               .expect = "UNIQUE (name)|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT \"unique\" FROM pragma_index_list('person') WHERE origin = 'u'",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT \"unique\" FROM pragma_index_list('person') WHERE origin = 'u'",
                   .expect = "1|"}},
       {.type = "dropUniqueConstraint",
        .setup = kPerson + R"y(        - createTable:
@@ -251,9 +285,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .probe_ok_after = true,
        .pg = {.check = "SELECT count(*) FROM pg_constraint WHERE conname = 'uq_tag_label'",
               .expect = "0|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT count(*) FROM pragma_index_list('tag') WHERE origin = 'u'",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT count(*) FROM pragma_index_list('tag') WHERE origin = 'u'",
                   .expect = "0|"}},
       {.type = "addNotNullConstraint",
        .setup = kPerson,
@@ -262,9 +295,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .pg = {.check = "SELECT is_nullable FROM information_schema.columns WHERE table_name = 'person' "
                        "AND column_name = 'age'",
               .expect = "NO|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT \"notnull\" FROM pragma_table_info('person') WHERE name = 'age'",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT \"notnull\" FROM pragma_table_info('person') WHERE name = 'age'",
                   .expect = "1|"}},
       {.type = "dropNotNullConstraint",
        .setup = kPerson,
@@ -274,9 +306,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .pg = {.check = "SELECT is_nullable FROM information_schema.columns WHERE table_name = 'person' "
                        "AND column_name = 'name'",
               .expect = "YES|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT \"notnull\" FROM pragma_table_info('person') WHERE name = 'name'",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT \"notnull\" FROM pragma_table_info('person') WHERE name = 'name'",
                   .expect = "0|"}},
       {.type = "addDefaultValue",
        .setup = kPerson,
@@ -284,9 +315,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .pg = {.check = "SELECT column_default FROM information_schema.columns WHERE table_name = 'person' "
                        "AND column_name = 'age'",
               .expect = "18|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT dflt_value FROM pragma_table_info('person') WHERE name = 'age'",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT dflt_value FROM pragma_table_info('person') WHERE name = 'age'",
                   .expect = "18|"}},
       {.type = "dropDefaultValue",
        .setup = kPerson + R"y(        - createTable:
@@ -300,9 +330,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .pg = {.check = "SELECT column_default FROM information_schema.columns WHERE table_name = 'setting' "
                        "AND column_name = 'val'",
               .expect = "NULL|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT dflt_value FROM pragma_table_info('setting') WHERE name = 'val'",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT dflt_value FROM pragma_table_info('setting') WHERE name = 'val'",
                   .expect = "NULL|"}},
       {.type = "createView",
        .setup = kPerson,
@@ -372,18 +401,20 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
               - column: {name: label, type: varchar(10)}
 )y",
        .change = "        - addAutoIncrement: {tableName: counter, columnName: id, columnDataType: int, startWith: 100}\n",
-       // No automatic rollback. When the rebuild lands, SQLite needs its own
-       // rollback item here (a rebuild back to a plain id column).
+       // No automatic rollback; SQLite's is a rebuild back to a plain id column.
        .rollback = R"y(        - sql: {dbms: postgresql, sql: "ALTER TABLE counter ALTER COLUMN id DROP DEFAULT; DROP SEQUENCE counter_id_seq"}
+        - sql: {dbms: sqlite, sql: "CREATE TABLE counter_plain (id INTEGER NOT NULL, label VARCHAR(10), CONSTRAINT pk_counter PRIMARY KEY (id)); INSERT INTO counter_plain SELECT id, label FROM counter; DROP TABLE counter; ALTER TABLE counter_plain RENAME TO counter"}
 )y",
        .pg = {.check = "SELECT column_default, (SELECT start_value FROM pg_sequences WHERE "
                        "sequencename = 'counter_id_seq') FROM information_schema.columns WHERE "
                        "table_name = 'counter' AND column_name = 'id'",
               .expect = "nextval('counter_id_seq'::regclass)|100|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT sql LIKE '%AUTOINCREMENT%' FROM sqlite_master WHERE name = 'counter'",
-                  .expect = "1|"}},
+       // SQLite: through the table rebuild, which needs id to be the primary
+       // key already (INTEGER PRIMARY KEY AUTOINCREMENT); the row survives.
+       .sqlite = {.check = "SELECT sql LIKE '%AUTOINCREMENT%', (SELECT group_concat(id || label) "
+                           "FROM counter) FROM sqlite_master WHERE name = 'counter'",
+                  .expect = "1|1a|",
+                  .setup = kCounterWithKey.c_str()}},
       {.type = "addLookupTable",
        .setup = kPerson + kPetNoFk + "        - addColumn: {tableName: pet, columns: [{column: {name: kind, type: varchar(10), value: cat}}]}\n",
        .change = "        - addLookupTable: {existingTableName: pet, existingColumnName: kind, newTableName: kind, newColumnName: name, newColumnDataType: varchar(10), constraintName: fk_pet_kind}\n",
@@ -391,10 +422,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .pg = {.check = "SELECT k.name, pg_get_constraintdef(c.oid) FROM kind k, pg_constraint c "
                        "WHERE c.conname = 'fk_pet_kind'",
               .expect = "cat|FOREIGN KEY (kind) REFERENCES kind(name)|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT k.name, f.\"table\" FROM kind k, pragma_foreign_key_list('pet') f",
-                  .expect = "cat|kind|"}},
+       // The SQLite table rebuild does not cover addLookupTable (yet).
+       .sqlite = {.outcome = Outcome::kUnsupported}},
       {.type = "addPrimaryKey",
        // box.id is NOT NULL already: adding a key makes a column NOT NULL and
        // dropping the key does not undo that (in Liquibase either).
@@ -409,9 +438,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .probe = "INSERT INTO box (id, label) VALUES (1, 'b')",
        .pg = {.check = "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'pk_box'",
               .expect = "PRIMARY KEY (id)|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT name FROM pragma_table_info('box') WHERE pk = 1",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT name FROM pragma_table_info('box') WHERE pk = 1",
                   .expect = "id|"}},
       {.type = "dropPrimaryKey",
        .setup = kPerson,
@@ -421,9 +449,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .probe_ok_after = true,
        .pg = {.check = "SELECT count(*) FROM pg_constraint WHERE conname = 'pk_person'",
               .expect = "0|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT count(*) FROM pragma_table_info('person') WHERE pk > 0",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT count(*) FROM pragma_table_info('person') WHERE pk > 0",
                   .expect = "0|"}},
       {.type = "dropAllForeignKeyConstraints",
        .setup = kPerson + kPetWithFk,
@@ -432,10 +459,9 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .probe = "INSERT INTO pet (id, owner_id) VALUES (2, 99)",
        .probe_ok_after = true,
        .pg = {.check = "SELECT count(*) FROM pg_constraint WHERE contype = 'f'", .expect = "0|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT count(*) FROM pragma_foreign_key_list('pet')",
-                  .expect = "0|"}},
+       // The SQLite table rebuild does not cover dropAllForeignKeyConstraints
+       // (yet), though it does dropForeignKeyConstraint.
+       .sqlite = {.outcome = Outcome::kUnsupported}},
       {.type = "createSequence",
        .setup = kPerson,
        .change = "        - createSequence: {sequenceName: seq_order, startValue: 100, incrementBy: 5, maxValue: 10000, cycle: true}\n",
@@ -511,9 +537,8 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .pg = {.check = "SELECT data_type FROM information_schema.columns WHERE table_name = 'person' "
                        "AND column_name = 'age'",
               .expect = "bigint|"},
-       // rebuild: expected to work once the SQLite table rebuild lands
-       .sqlite = {.outcome = kRebuild,
-                  .check = "SELECT type FROM pragma_table_info('person') WHERE name = 'age'",
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT type FROM pragma_table_info('person') WHERE name = 'age'",
                   .expect = "BIGINT|"}},
       {.type = "setColumnRemarks",
        .setup = kPerson,
@@ -575,16 +600,180 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .sqlite = {.check = "SELECT id, note FROM from_file", .expect = "1|semi;colon|"}},
       {.type = "executeCommand",
        .setup = kPerson,
-       .change = "        - executeCommand: {executable: /bin/true}\n",
-       .message = "executeCommand is not supported yet",
-       .pg = {.outcome = Outcome::kLoadError},
-       .sqlite = {.outcome = Outcome::kLoadError}},
+       .change = "        - executeCommand: {executable: /bin/sh, args: [{arg: {value: \"-c\"}}, {arg: {value: \"echo ran > matrix.txt\"}}]}\n",
+       .rollback = "        - executeCommand: {executable: /bin/rm, args: [{arg: {value: matrix.txt}}]}\n",
+       .writes_file = "matrix.txt",
+       .writes_content = "ran\n",
+       .pg = {.check = "SELECT exectype FROM databasechangelog WHERE id = 'change'", .expect = "EXECUTED|"},
+       .sqlite = {.check = "SELECT exectype FROM databasechangelog WHERE id = 'change'",
+                  .expect = "EXECUTED|"}},
       {.type = "customChange",
        .setup = kPerson,
        .change = "        - customChange: {class: com.example.MyChange}\n",
        .message = "customChange 'com.example.MyChange'",
        .pg = {.outcome = Outcome::kLoadError},
        .sqlite = {.outcome = Outcome::kLoadError}},
+      // ---- Liquibase Pro change types ----
+      {.type = "addCheckConstraint",
+       .setup = kPerson,
+       .change = "        - addCheckConstraint: {tableName: person, constraintName: ck_age, constraintBody: \"age >= 0\"}\n",
+       .probe = "INSERT INTO person (id, name, age) VALUES (2, 'Neg', -1)",
+       .pg = {.check = "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'ck_age'",
+              .expect = "CHECK ((age >= 0))|"},
+       // A check constraint cannot be added to an existing SQLite table.
+       .sqlite = {.outcome = Outcome::kUnsupported}},
+      {.type = "dropCheckConstraint",
+       .setup = kPerson + kAgeCheck,
+       .change = "        - dropCheckConstraint: {tableName: person, constraintName: ck_age}\n",
+       .rollback = kAgeCheck.c_str(),
+       .probe = "INSERT INTO person (id, name, age) VALUES (2, 'Neg', -1)",
+       .probe_ok_after = true,
+       .pg = {.check = "SELECT count(*) FROM pg_constraint WHERE conname = 'ck_age'", .expect = "0|"},
+       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+      {.type = "enableCheckConstraint",
+       .setup = kPerson,
+       .change = "        - enableCheckConstraint: {tableName: person, constraintName: ck_age}\n",
+       // PostgreSQL cannot disable a check constraint, so cannot enable one.
+       .pg = {.outcome = Outcome::kUnsupported},
+       .sqlite = {.outcome = Outcome::kUnsupported}},
+      {.type = "disableCheckConstraint",
+       .setup = kPerson,
+       .change = "        - disableCheckConstraint: {tableName: person, constraintName: ck_age}\n",
+       .pg = {.outcome = Outcome::kUnsupported},
+       .sqlite = {.outcome = Outcome::kUnsupported}},
+      {.type = "createFunction",
+       .setup = kPerson,
+       .change = kAddOne,
+       .pg = {.check = "SELECT add_one(41)", .expect = "42|"},
+       // SQLite has no stored functions.
+       .sqlite = {.outcome = Outcome::kUnsupported}},
+      {.type = "dropFunction",
+       .setup = kPerson + kAddOne,
+       .change = "        - dropFunction: {functionName: add_one}\n",
+       .rollback = kAddOne.c_str(),
+       .pg = {.check = "SELECT count(*) FROM pg_proc WHERE proname = 'add_one'", .expect = "0|"},
+       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+      // The guard trigger refuses minors: the probe shows it firing.
+      {.type = "createTrigger",
+       .setup = kPerson + kNoMinorsFn,
+       .change = kGuardPg,
+       .probe = "INSERT INTO person (id, name, age) VALUES (2, 'Kid', 5)",
+       .pg = {.check = "SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'person'::regclass "
+                       "AND NOT tgisinternal",
+              .expect = "person_guard|O|"},
+       .sqlite = {.check = "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'",
+                  .expect = "person_guard|person|",
+                  .setup = kPerson.c_str(),
+                  .change = kGuardSqlite.c_str()}},
+      {.type = "dropTrigger",
+       .setup = kPerson + kNoMinorsFn + kGuardPg,
+       .change = "        - dropTrigger: {triggerName: person_guard, tableName: person}\n",
+       .rollback = kGuardPg.c_str(),
+       .probe = "INSERT INTO person (id, name, age) VALUES (2, 'Kid', 5)",
+       .probe_ok_after = true,
+       .pg = {.check = "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'person'::regclass "
+                       "AND NOT tgisinternal",
+              .expect = "0|"},
+       .sqlite = {.check = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'",
+                  .expect = "0|",
+                  .setup = kPersonGuardedSqlite.c_str(),
+                  .rollback = kGuardSqlite.c_str()}},
+      {.type = "enableTrigger",
+       .setup = kPerson + kNoMinorsFn + kGuardPg +
+                "        - disableTrigger: {triggerName: person_guard, tableName: person}\n",
+       .change = "        - enableTrigger: {triggerName: person_guard, tableName: person}\n",
+       .probe = "INSERT INTO person (id, name, age) VALUES (2, 'Kid', 5)",
+       .pg = {.check = "SELECT tgenabled FROM pg_trigger WHERE tgname = 'person_guard'",
+              .expect = "O|"},
+       // SQLite cannot enable or disable a trigger.
+       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+      {.type = "disableTrigger",
+       .setup = kPerson + kNoMinorsFn + kGuardPg,
+       .change = "        - disableTrigger: {triggerName: person_guard, tableName: person}\n",
+       .probe = "INSERT INTO person (id, name, age) VALUES (2, 'Kid', 5)",
+       .probe_ok_after = true,
+       .pg = {.check = "SELECT tgenabled FROM pg_trigger WHERE tgname = 'person_guard'",
+              .expect = "D|"},
+       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+      {.type = "renameTrigger",
+       .setup = kPerson + kNoMinorsFn + kGuardPg,
+       .change = "        - renameTrigger: {tableName: person, oldTriggerName: person_guard, newTriggerName: person_guard2}\n",
+       .pg = {.check = "SELECT tgname FROM pg_trigger WHERE tgrelid = 'person'::regclass "
+                       "AND NOT tgisinternal",
+              .expect = "person_guard2|"},
+       // SQLite cannot rename a trigger.
+       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+      // Neither engine has synonyms.
+      {.type = "createSynonym",
+       .setup = kPerson,
+       .change = "        - createSynonym: {synonymName: people, objectName: person}\n",
+       .pg = {.outcome = Outcome::kUnsupported},
+       .sqlite = {.outcome = Outcome::kUnsupported}},
+      {.type = "dropSynonym",
+       .setup = kPerson,
+       .change = "        - dropSynonym: {synonymName: people}\n",
+       .pg = {.outcome = Outcome::kUnsupported},
+       .sqlite = {.outcome = Outcome::kUnsupported}},
+      // Package text runs as written on every engine, as in Liquibase.
+      {.type = "createPackage",
+       .setup = kPerson,
+       .change = "        - createPackage: {packageName: pkg, packageText: \"CREATE VIEW pkg_v AS SELECT 1 AS one\"}\n",
+       .rollback = "        - dropView: {viewName: pkg_v}\n",
+       .pg = {.check = "SELECT one FROM pkg_v", .expect = "1|"},
+       .sqlite = {.check = "SELECT one FROM pkg_v", .expect = "1|"}},
+      {.type = "createPackageBody",
+       .setup = kPerson,
+       .change = "        - createPackageBody: {packageBodyName: pkg, packageBodyText: \"CREATE VIEW pkg_body_v AS SELECT 2 AS two\"}\n",
+       .rollback = "        - dropView: {viewName: pkg_body_v}\n",
+       .pg = {.check = "SELECT two FROM pkg_body_v", .expect = "2|"},
+       .sqlite = {.check = "SELECT two FROM pkg_body_v", .expect = "2|"}},
+      // Neither engine has packages to drop.
+      {.type = "dropPackage",
+       .setup = kPerson,
+       .change = "        - dropPackage: {packageName: pkg}\n",
+       .pg = {.outcome = Outcome::kUnsupported},
+       .sqlite = {.outcome = Outcome::kUnsupported}},
+      {.type = "dropPackageBody",
+       .setup = kPerson,
+       .change = "        - dropPackageBody: {packageBodyName: pkg}\n",
+       .pg = {.outcome = Outcome::kUnsupported},
+       .sqlite = {.outcome = Outcome::kUnsupported}},
+      // Composite types are PostgreSQL's; SQLite has none.
+      {.type = "createCompositeType",
+       .setup = kPerson,
+       .change = "        - createCompositeType: {typeName: tagged, typeAttributes: [{typeAttribute: {name: n, type: int}}, {typeAttribute: {name: label, type: text, collation: C}}]}\n",
+       .pg = {.check = "SELECT (ROW(3, 'p')::tagged).label", .expect = "p|"},
+       .sqlite = {.outcome = Outcome::kUnsupported}},
+      {.type = "dropCompositeType",
+       .setup = kPerson + kPair,
+       .change = "        - dropCompositeType: {typeName: pair}\n",
+       .rollback = kPair.c_str(),
+       .pg = {.check = "SELECT count(*) FROM pg_type WHERE typname = 'pair'", .expect = "0|"},
+       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+      {.type = "alterCompositeTypeAttributes",
+       .setup = kPerson + kPair,
+       .change = "        - alterCompositeTypeAttributes: {typeName: pair, addAttributes: [{addAttribute: {name: c, type: text}}], alterAttributes: [{alterAttribute: {name: a, newType: bigint}}], dropAttributes: [{dropAttribute: {name: b}}]}\n",
+       .rollback = "        - alterCompositeTypeAttributes: {typeName: pair, addAttributes: [{addAttribute: {name: b, type: int}}], alterAttributes: [{alterAttribute: {name: a, newType: int}}], dropAttributes: [{dropAttribute: {name: c}}]}\n",
+       .pg = {.check = "SELECT (ROW(9000000000, 'x')::pair).c", .expect = "x|"},
+       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+      {.type = "changeCompositeTypeOwner",
+       .setup = kPerson + kPair,
+       // The test server's only role: the owner stays, the change runs.
+       .change = "        - changeCompositeTypeOwner: {typeName: pair, newOwner: CURRENT_USER}\n",
+       .rollback = "        - changeCompositeTypeOwner: {typeName: pair, newOwner: CURRENT_USER}\n",
+       .pg = {.check = "SELECT pg_get_userbyid(typowner) = current_user FROM pg_type WHERE typname = 'pair'",
+              .expect = "t|"},
+       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+      {.type = "renameCompositeType",
+       .setup = kPerson + kPair,
+       .change = "        - renameCompositeType: {oldTypeName: pair, newTypeName: couple}\n",
+       .pg = {.check = "SELECT (ROW(3, 4)::couple).b", .expect = "4|"},
+       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+      {.type = "renameCompositeTypeAttribute",
+       .setup = kPerson + kPair,
+       .change = "        - renameCompositeTypeAttribute: {typeName: pair, oldAttributeName: a, newAttributeName: first}\n",
+       .pg = {.check = "SELECT (ROW(3, 4)::pair).first", .expect = "3|"},
+       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
   };
   return *cases;
 }
@@ -649,6 +838,21 @@ inline std::vector<std::string> PgSchema(Connection& c) {
            "SELECT table_name, view_definition FROM information_schema.views "
            "WHERE table_schema = current_schema() ORDER BY 1"))
     lines.push_back("view " + l);
+  for (const auto& l : QueryLines(c,
+           "SELECT t.tgrelid::regclass::text, t.tgname, t.tgenabled, pg_get_triggerdef(t.oid) "
+           "FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid "
+           "WHERE NOT t.tgisinternal AND r.relnamespace = current_schema()::regnamespace "
+           "ORDER BY 1, 2"))
+    lines.push_back("trigger " + l);
+  for (const auto& l : QueryLines(c,
+           "SELECT t.typname, pg_get_userbyid(t.typowner), a.attname, "
+           "format_type(a.atttypid, a.atttypmod), coalesce(co.collname, '') FROM pg_type t "
+           "JOIN pg_class r ON r.oid = t.typrelid JOIN pg_attribute a ON a.attrelid = r.oid "
+           "AND a.attnum > 0 AND NOT a.attisdropped LEFT JOIN pg_collation co "
+           "ON co.oid = a.attcollation AND a.attcollation <> 100 WHERE t.typtype = 'c' "
+           "AND r.relkind = 'c' AND t.typnamespace = current_schema()::regnamespace "
+           "ORDER BY 1, a.attnum"))
+    lines.push_back("type " + l);
   return lines;
 }
 
@@ -713,29 +917,21 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
   WriteFile(dir, "c.yaml", setup_log);
   CmdResult r = RunStrata(Args(url, "c.yaml", {"update"}), dir);
   ASSERT_EQ(r.exit_code, 0) << "setup failed\n" << r.err << r.out;
-  // On PostgreSQL one connection serves every look; it is idle (no
-  // transaction, no lock) whenever strata runs. SQLite's is reopened for
-  // each look: SqliteConnection::Query reads the column count before the
-  // first step, so a `SELECT *` prepared against a schema another process
-  // has since changed returns the old column count (see
-  // SqliteQuerySeesColumnsAddedByAnotherConnection).
+  // One connection serves every look; it is idle (no transaction, no lock)
+  // whenever strata runs.
   std::unique_ptr<Connection> conn = Open(url);
   ASSERT_TRUE(conn);
-  const bool reopen = conn->dialect().engine == Engine::kSqlite;
-  auto look = [&]() -> Connection& {
-    if (reopen) conn = Open(url);
-    return *conn;
-  };
-  const std::vector<std::string> before = Snapshot(look());
-  const bool probe_before = c.probe && Succeeds(look(), c.probe);
+  const std::vector<std::string> before = Snapshot(*conn);
+  const bool probe_before = c.probe && Succeeds(*conn, c.probe);
 
   std::string log = setup_log + "  - changeSet:\n      id: change\n      author: t\n      changes:\n";
   // 1-based line of the first change item; items start at column 11.
   const std::string change_at =
       "c.yaml:" + std::to_string(std::count(log.begin(), log.end(), '\n') + 1) + ":11:";
-  log += c.change;
+  log += e.change ? std::string(e.change) : c.change;
   const std::string log_without_rollback = log;
-  if (c.rollback) log += std::string("      rollback:\n") + c.rollback;
+  const char* rollback = e.rollback ? e.rollback : c.rollback;
+  if (rollback) log += std::string("      rollback:\n") + rollback;
   WriteFile(dir, "c.yaml", log);
 
   if (e.outcome == Outcome::kUnsupported || e.outcome == Outcome::kLoadError) {
@@ -743,16 +939,17 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
     std::string expected = change_at + " ";
     expected += e.outcome == Outcome::kUnsupported
-                    ? std::string(c.type) + " is not supported on SQLite"
+                    ? std::string(c.type) + " is not supported on " +
+                          (conn->dialect().engine == Engine::kSqlite ? "SQLite" : "PostgreSQL")
                     : "error: " + std::string(c.message ? c.message : c.type);
     EXPECT_NE(r.err.find(expected), std::string::npos) << "expected: " << expected << "\n" << r.err;
-    EXPECT_EQ(Snapshot(look()), before) << "a refused change touched the database";
+    EXPECT_EQ(Snapshot(*conn), before) << "a refused change touched the database";
     return;
   }
 
   CmdResult sql = RunStrata(Args(url, "c.yaml", {"update-sql"}), dir);
   ASSERT_EQ(sql.exit_code, 0) << sql.err;
-  EXPECT_EQ(Snapshot(look()), before) << "update-sql changed the database";
+  EXPECT_EQ(Snapshot(*conn), before) << "update-sql changed the database";
   const std::vector<std::string> script = ScriptStatements(sql.out);
 
   r = RunStrata(Args(url, "c.yaml", {"update"}), dir);
@@ -760,21 +957,24 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
     EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
     EXPECT_NE(sql.out.find(std::string("-- stop: ") + c.message), std::string::npos) << sql.out;
-    EXPECT_EQ(Snapshot(look()), before);
+    EXPECT_EQ(Snapshot(*conn), before);
     return;
   }
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   if (c.message) {
     EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
   }
-  EXPECT_EQ(Joined(QueryLines(look(), e.check)), e.expect) << e.check;
+  EXPECT_EQ(Joined(QueryLines(*conn, e.check)), e.expect) << e.check;
   if (c.probe) {
-    EXPECT_EQ(Succeeds(look(), c.probe), c.probe_ok_after) << "after the change: " << c.probe;
+    EXPECT_EQ(Succeeds(*conn, c.probe), c.probe_ok_after) << "after the change: " << c.probe;
   }
-  const std::vector<std::string> after = Snapshot(look());
+  const std::vector<std::string> after = Snapshot(*conn);
   EXPECT_NE(after, before);
 
-  if (c.rollback) {
+  if (c.writes_file) {
+    EXPECT_EQ(ReadFile(dir + "/" + c.writes_file), c.writes_content) << c.writes_file;
+  }
+  if (rollback) {
     // The rollback block is needed: without it there is no inverse, as in
     // Liquibase. (Rollback blocks are not part of the checksum.)
     WriteFile(dir, "c.yaml", log_without_rollback);
@@ -785,25 +985,26 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
   }
   CmdResult rollback_sql = RunStrata(Args(url, "c.yaml", {"rollback-count-sql", "--count=1"}), dir);
   ASSERT_EQ(rollback_sql.exit_code, 0) << rollback_sql.err;
-  EXPECT_EQ(Snapshot(look()), after) << "rollback-count-sql changed the database";
+  EXPECT_EQ(Snapshot(*conn), after) << "rollback-count-sql changed the database";
 
   r = RunStrata(Args(url, "c.yaml", {"rollback-count", "--count=1"}), dir);
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
-  EXPECT_EQ(Snapshot(look()), before) << "rollback did not restore the schema/data";
+  EXPECT_EQ(Snapshot(*conn), before) << "rollback did not restore the schema/data";
+  if (c.writes_file) {
+    EXPECT_FALSE(std::filesystem::exists(dir + "/" + c.writes_file)) << "the rollback left it";
+  }
   if (c.probe) {
-    EXPECT_EQ(Succeeds(look(), c.probe), probe_before) << "after the rollback: " << c.probe;
+    EXPECT_EQ(Succeeds(*conn, c.probe), probe_before) << "after the rollback: " << c.probe;
   }
 
   // The update-sql script, run by hand, does what update did.
-  look();
   for (const auto& s : script) ASSERT_TRUE(conn->Execute(s).ok()) << s << "\n" << sql.out;
-  EXPECT_EQ(Snapshot(look()), after) << "update-sql printed:\n" << sql.out;
+  EXPECT_EQ(Snapshot(*conn), after) << "update-sql printed:\n" << sql.out;
 
   // And the rollback-count-sql script, run by hand, does what rollback did.
-  look();
   for (const auto& s : ScriptStatements(rollback_sql.out))
     ASSERT_TRUE(conn->Execute(s).ok()) << s << "\n" << rollback_sql.out;
-  EXPECT_EQ(Snapshot(look()), before) << "rollback-count-sql printed:\n" << rollback_sql.out;
+  EXPECT_EQ(Snapshot(*conn), before) << "rollback-count-sql printed:\n" << rollback_sql.out;
 }
 
 // Failures name the type, not the struct's bytes.

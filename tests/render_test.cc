@@ -2345,5 +2345,31 @@ TEST(TypedValues, LoadDataColumnTypes) {
   EXPECT_NE(s.message().find("type CLOB is not supported yet"), std::string::npos) << s.message();
 }
 
+// forIndexName makes the constraint of an existing index: PostgreSQL's
+// USING INDEX takes no column list; an engine without it says so rather
+// than adding a second, unrelated constraint.
+TEST(AddUniqueConstraint, ForIndexNameUsesTheIndexOrIsUnsupported) {
+  AddUniqueConstraint u;
+  u.table_name = "person";
+  u.column_names = "name";
+  u.constraint_name = "uq_person_name";
+  u.for_index_name = "idx_person_name";
+  u.deferrable = true;
+  u.loc = Loc(4, 9);
+  EXPECT_EQ(Pg(u),
+            "ALTER TABLE person ADD CONSTRAINT uq_person_name UNIQUE USING INDEX "
+            "idx_person_name DEFERRABLE");
+  for (const Dialect* d : {&SL, &MysqlDialect(), &MariadbDialect()}) {
+    Status s = RenderStatus(u, *d);
+    EXPECT_EQ(s.code(), Status::Code::kUnsupported) << d->display_name;
+    EXPECT_EQ(s.message(), "changelog.yaml:4:9: addUniqueConstraint is not supported on " +
+                               std::string(d->display_name) +
+                               ": forIndexName: the engine cannot make a unique constraint of "
+                               "an existing index");
+  }
+  u.for_index_name = std::nullopt;
+  EXPECT_EQ(Pg(u), "ALTER TABLE person ADD CONSTRAINT uq_person_name UNIQUE (name) DEFERRABLE");
+}
+
 }  // namespace
 }  // namespace strata

@@ -179,6 +179,9 @@ struct Dialect {
   bool upsert_insert_or_replace = false;
   // ... with INSERT ... ON DUPLICATE KEY UPDATE (MySQL, MariaDB).
   bool upsert_on_duplicate_key = false;
+  // addUniqueConstraint forIndexName: ADD CONSTRAINT c UNIQUE USING INDEX i
+  // (PostgreSQL; the index's columns are the constraint's).
+  bool unique_using_index = false;
 };
 
 // createTable's primary-key constraint name when none is given:

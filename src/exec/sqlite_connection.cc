@@ -109,9 +109,12 @@ class SqliteConnection final : public Connection {
     size_t used = 0;
     if (Status s = Prepare(sql, 0, &stmt, &used); !s.ok()) return s;
     if (!stmt) return Status::Ok();
-    int columns = sqlite3_column_count(stmt.get());
     int rc;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+      // Read per row, after the step: a step may re-prepare the statement
+      // against a schema another connection changed, and the count read
+      // before it would be the old one.
+      int columns = sqlite3_column_count(stmt.get());
       Row row;
       row.reserve(columns);
       for (int i = 0; i < columns; ++i) {

@@ -391,6 +391,7 @@ constexpr Dialect kPostgres = {
     .boolean_text_true = "'TRUE'",
     .boolean_text_false = "'FALSE'",
     .generated_always_without_default = true,
+    .unique_using_index = true,
 };
 
 constexpr Dialect kSqlite = {

@@ -1018,6 +1018,11 @@ Status Render(Renderer& r, const DropForeignKeyConstraint& c) {
 
 Status Render(Renderer& r, const AddUniqueConstraint& c) {
   STRATA_RETURN_IF_ERROR(r.Require(c.column_names, "columnNames"));
+  const bool for_index = c.for_index_name && !c.for_index_name->empty();
+  // Checked before the rebuild so that no engine drops the index silently.
+  if (for_index && !r.d().unique_using_index)
+    return r.Unsupported("forIndexName: the engine cannot make a unique constraint of an "
+                         "existing index");
   if (!r.d().alter_add_constraint)
     return r.Rebuild(
         c.schema_name, c.table_name,
@@ -1038,9 +1043,14 @@ Status Render(Renderer& r, const AddUniqueConstraint& c) {
   w.Keyword("ADD ");
   if (c.constraint_name && !c.constraint_name->empty())
     w.Keyword("CONSTRAINT ").Ident(*c.constraint_name).Keyword(" ");
-  w.Keyword("UNIQUE (");
-  Renderer::IdentList(w, *c.column_names);
-  w.Keyword(")");
+  if (for_index) {
+    // The index's columns are the constraint's; PostgreSQL takes no list.
+    w.Keyword("UNIQUE USING INDEX ").Ident(*c.for_index_name);
+  } else {
+    w.Keyword("UNIQUE (");
+    Renderer::IdentList(w, *c.column_names);
+    w.Keyword(")");
+  }
   // Without deferred constraints Liquibase leaves both out, as here.
   if (r.d().supports_deferrable) {
     if (IsTrue(c.deferrable)) w.Keyword(" DEFERRABLE");
