@@ -1245,7 +1245,7 @@ TEST(Load, WhereParamsXmlYamlJson) {
   ASSERT_EQ(u.where_params.size(), 3u);
   EXPECT_EQ(u.where_params[0].name, "col");
   EXPECT_EQ(u.where_params[0].value, "x'y");
-  EXPECT_EQ(u.where_params[0].loc.line, 6);
+  EXPECT_EQ(u.where_params[0].loc.line, 7);
   EXPECT_EQ(u.where_params[1].value_numeric, Numeric{"1"});
   EXPECT_EQ(u.where_params[2].value_boolean, true);
   EXPECT_EQ(ChangeSetChecksum(x.changelog.changesets[0], "postgresql"),
