@@ -1029,3 +1029,38 @@ TEST(Describe, TruncationNeverSplitsUtf8) {
 
 }  // namespace
 }  // namespace strata
+
+namespace strata {
+namespace {
+
+// whereParams are not part of Liquibase's checksum: 4.28 gives these
+// changesets the same MD5SUM with and without them (offline:postgresql
+// update-sql, changelog-sync + calculate-checksum).
+TEST(WorkedExamples, WhereParams) {
+  Update u;
+  u.table_name = "t";
+  ColumnConfig c = Col("c");
+  c.value = "v";
+  u.columns = {c};
+  u.where = "name = :value AND :name = 1 AND d = :value AND b = :value";
+  ColumnConfig p1 = Col("col"), p2, p3;
+  p1.value = "x'y";
+  p2.value_numeric = Numeric{"1"};
+  p3.value_boolean = true;
+  u.where_params = {p1, p2, p3};
+  EXPECT_EQ(Sum({u}), "9:84e58a7458486daee429c5a66a1d9209");
+
+  Delete d;
+  d.table_name = "t";
+  d.where = ":name = :value and :name = :value";
+  ColumnConfig q1 = Col("Col A"), q2 = Col("c2");
+  q1.value_date = "2020-01-02";
+  q2.value_computed = "now()";
+  d.where_params = {q1, q2};
+  EXPECT_EQ(Sum({d}), "9:8a6718dabfe51519184928ab3f41e194");
+  d.where_params.clear();
+  EXPECT_EQ(Sum({d}), "9:8a6718dabfe51519184928ab3f41e194");
+}
+
+}  // namespace
+}  // namespace strata

@@ -1219,3 +1219,77 @@ TEST(Load, BareChangeNameInAList) {
 
 }  // namespace
 }  // namespace strata
+
+namespace strata {
+namespace {
+
+// whereParams of update/delete: XML <whereParams><param .../></whereParams>,
+// YAML/JSON `whereParams: [{param: {...}}]`; the XML checksum is
+// Liquibase 4.28's MD5SUM for the same changeset.
+TEST(Load, WhereParamsXmlYamlJson) {
+  LoadResult x = Load(R"(<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="a">
+    <update tableName="t">
+      <column name="c" value="v"/>
+      <where>name = :value AND :name = 1 AND d = :value AND b = :value</where>
+      <whereParams>
+        <param name="col" value="x'y"/>
+        <param valueNumeric="1"/>
+        <param valueBoolean="true"/>
+      </whereParams>
+    </update>
+  </changeSet>
+</databaseChangeLog>)", {}, "cl.xml");
+  ASSERT_TRUE(x.ok()) << Errors(x)[0];
+  const Update& u = Only<Update>(x);
+  ASSERT_EQ(u.where_params.size(), 3u);
+  EXPECT_EQ(u.where_params[0].name, "col");
+  EXPECT_EQ(u.where_params[0].value, "x'y");
+  EXPECT_EQ(u.where_params[0].loc.line, 7);
+  EXPECT_EQ(u.where_params[1].value_numeric, Numeric{"1"});
+  EXPECT_EQ(u.where_params[2].value_boolean, true);
+  EXPECT_EQ(ChangeSetChecksum(x.changelog.changesets[0], "postgresql"),
+            "9:84e58a7458486daee429c5a66a1d9209");
+
+  LoadResult y = Load(OneChange(R"(        - update:
+            tableName: t
+            columns: [{column: {name: c, value: v}}]
+            where: "name = :value AND :name = 1 AND d = :value AND b = :value"
+            whereParams:
+              - param: {name: col, value: "x'y"}
+              - param: {valueNumeric: 1}
+              - param: {valueBoolean: true}
+)"));
+  ASSERT_TRUE(y.ok()) << Errors(y)[0];
+  EXPECT_EQ(Only<Update>(y).where_params.size(), 3u);
+  EXPECT_EQ(ChangeSetChecksum(y.changelog.changesets[0], "postgresql"),
+            "9:84e58a7458486daee429c5a66a1d9209");
+
+  LoadResult j = Load(R"({"databaseChangeLog": [{"changeSet": {"id": "1", "author": "a",
+  "changes": [{"delete": {"tableName": "t", "where": ":name = :value",
+    "whereParams": [{"param": {"name": "Col A", "valueDate": "2020-01-02"}}]}}]}}]})",
+                      {}, "cl.json");
+  ASSERT_TRUE(j.ok()) << Errors(j)[0];
+  const Delete& d = Only<Delete>(j);
+  ASSERT_EQ(d.where_params.size(), 1u);
+  EXPECT_EQ(d.where_params[0].name, "Col A");
+  EXPECT_EQ(d.where_params[0].value_date, "2020-01-02");
+}
+
+TEST(Load, WhereParamsUnknownItemIsAnError) {
+  LoadResult x = Load(R"(<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="a">
+    <delete tableName="t">
+      <where>a = :value</where>
+      <whereParams>
+        <column name="col" value="x"/>
+      </whereParams>
+    </delete>
+  </changeSet>
+</databaseChangeLog>)", {}, "cl.xml");
+  ASSERT_EQ(Errors(x).size(), 1u);
+  EXPECT_EQ(Errors(x)[0], "cl.xml:6:9: error: unknown element 'column' in whereParams");
+}
+
+}  // namespace
+}  // namespace strata

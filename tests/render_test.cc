@@ -2373,3 +2373,86 @@ TEST(AddUniqueConstraint, ForIndexNameUsesTheIndexOrIsUnsupported) {
 
 }  // namespace
 }  // namespace strata
+
+namespace strata {
+namespace {
+
+// whereParams: expected SQL from Liquibase 4.28 update-sql
+// --url=offline:postgresql. `:name` takes the next named param (quoted as an
+// identifier), `:value` and `?` the next param's value as a literal.
+TEST(WhereParams, PlaceholdersFilledInOrder) {
+  auto param = [](OptString name) {
+    ColumnConfig p;
+    p.name = std::move(name);
+    return p;
+  };
+  Update u;
+  u.loc = Loc();
+  u.table_name = "t";
+  ColumnConfig c = param("c");
+  c.value = "v";
+  u.columns = {c};
+  u.where = "name = :value AND :name = 1 AND d = :value AND b = :value";
+  ColumnConfig p1 = param("col"), p2 = param(std::nullopt), p3 = param(std::nullopt);
+  p1.value = "x'y";
+  p2.value_numeric = Numeric{"1"};
+  p3.value_boolean = true;
+  u.where_params = {p1, p2, p3};
+  EXPECT_EQ(Pg(u), "UPDATE t SET c = 'v' WHERE name = 'x''y' AND col = 1 AND d = 1 AND b = TRUE");
+
+  Delete d;
+  d.loc = Loc();
+  d.table_name = "t";
+  d.where = ":name = :value and :name = :value";
+  ColumnConfig q1 = param("Col A"), q2 = param("c2");
+  q1.value_date = "2020-01-02";
+  q2.value_computed = "now()";
+  d.where_params = {q1, q2};
+  EXPECT_EQ(Pg(d), "DELETE FROM t WHERE \"Col A\" = '2020-01-02' and c2 = NOW()");
+
+  // `?` is a value placeholder too; the text is trimmed.
+  u.where = "  a = ? AND :name = :value  ";
+  ColumnConfig r1 = param(std::nullopt), r2 = param("col");
+  r1.value = "q";
+  r2.value_numeric = Numeric{"1.50"};
+  u.where_params = {r1, r2};
+  EXPECT_EQ(Pg(u), "UPDATE t SET c = 'v' WHERE a = 'q' AND col = 1.50");
+
+  // Without whereParams the where text is left alone.
+  d.where = "a = ':name'";
+  d.where_params.clear();
+  EXPECT_EQ(Pg(d), "DELETE FROM t WHERE a = ':name'");
+}
+
+// Liquibase leaves an unfilled placeholder in the SQL (or fails with a
+// NullPointerException for a param without a value); Strata reports it.
+TEST(WhereParams, MorePlaceholdersThanParamsIsAnError) {
+  Delete d;
+  d.loc = Loc(12, 7);
+  d.table_name = "t";
+  d.where = "a = :value AND b = :value";
+  ColumnConfig p;
+  p.value = "x";
+  d.where_params = {p};
+  Status s = RenderStatus(d, PG);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(s.message(),
+            "changelog.yaml:12:7: delete: where has more :value/? placeholders "
+            "than whereParams");
+  d.where = ":name = :value";
+  s = RenderStatus(d, PG);
+  EXPECT_EQ(s.message(),
+            "changelog.yaml:12:7: delete: where has more :name placeholders "
+            "than whereParams with a name");
+  d.where = "a = :value";
+  d.where_params = {ColumnConfig{}};
+  s = RenderStatus(d, PG);
+  EXPECT_EQ(s.message(), "changelog.yaml:12:7: delete: whereParams param 1 has no value");
+  // A spare `?` stays, as in Liquibase: it may be the user's own SQL.
+  d.where = "a = :value AND b LIKE '%?'";
+  d.where_params = {p};
+  EXPECT_EQ(Pg(d), "DELETE FROM t WHERE a = 'x' AND b LIKE '%?'");
+}
+
+}  // namespace
+}  // namespace strata

@@ -48,6 +48,10 @@ enum : unsigned {
   // A list Liquibase leaves null until one is given: when empty it is left
   // out of the v9 serialization instead of printed as `name=[]`.
   kNullWhenEmpty = 1u << 3,
+  // Liquibase's whereParams shape: XML wraps the items in an element named
+  // after the field (<whereParams><param .../></whereParams>) and the items
+  // are `param`, in XML and YAML alike.
+  kParamList = 1u << 4,
 };
 
 // One attribute of a struct: its Liquibase name, the member and flags.
@@ -555,6 +559,10 @@ struct Update {
   static constexpr std::string_view kName = "update";
   OptString catalog_name, schema_name, table_name, where;
   Columns columns;
+  // Fill the where text's placeholders: each `:name` takes the next named
+  // param's name, each `:value` or `?` the next param's value. Liquibase
+  // 4.28 leaves them out of the checksum (verified against its MD5SUM).
+  Columns where_params;
   SourceLocation loc;
   static constexpr auto Fields() {
     using C = Update;
@@ -562,20 +570,25 @@ struct Update {
                            F("schemaName", &C::schema_name),
                            F("tableName", &C::table_name, kRequired),
                            F("where", &C::where),
-                           F("columns", &C::columns, kRequired));
+                           F("columns", &C::columns, kRequired),
+                           F("whereParams", &C::where_params,
+                             kNoChecksum | kParamList));
   }
 };
 
 struct Delete {
   static constexpr std::string_view kName = "delete";
   OptString catalog_name, schema_name, table_name, where;
+  Columns where_params;  // as Update::where_params
   SourceLocation loc;
   static constexpr auto Fields() {
     using C = Delete;
     return std::make_tuple(F("catalogName", &C::catalog_name),
                            F("schemaName", &C::schema_name),
                            F("tableName", &C::table_name, kRequired),
-                           F("where", &C::where));
+                           F("where", &C::where),
+                           F("whereParams", &C::where_params,
+                             kNoChecksum | kParamList));
   }
 };
 

@@ -108,10 +108,12 @@ struct Value {
 };
 
 // The item name of a list field of X items, in XML the child element and in
-// YAML the optional wrapper key of each item: X::kItemName when X declares
-// one, else the field name without its plural 's' ("columns" -> "column").
+// YAML the optional wrapper key of each item: `param` for a kParamList
+// field, X::kItemName when X declares one, else the field name without its
+// plural 's' ("columns" -> "column").
 template <typename X>
-std::string_view ItemName(std::string_view list_field) {
+std::string_view ItemName(std::string_view list_field, unsigned flags = 0) {
+  if (flags & kParamList) return "param";
   if constexpr (requires { X::kItemName; }) {
     return X::kItemName;
   } else {

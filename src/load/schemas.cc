@@ -187,8 +187,19 @@ std::string XsdWriter::ComplexType(std::string_view owner, bool add_column,
       children += StrCat({"<xsd:element name=\"", f.name, "\" type=\"", t, "\"/>\n"});
     } else if constexpr (StructList<M>::value) {
       using X = typename StructList<M>::Item;
-      std::string_view item = ItemName<X>(f.name);
+      std::string_view item = ItemName<X>(f.name, f.flags);
       std::string t = NestedType<X>(item, owner, std::is_same_v<S, AddColumn>);
+      if (f.flags & kParamList) {
+        // <whereParams><param .../>...</whereParams>
+        std::string pad(in + 2, ' ');
+        children += StrCat({pad, "<xsd:element name=\"", f.name, "\">\n", pad,
+                            "  <xsd:complexType>\n", pad, "    <xsd:sequence>\n",
+                            pad, "      <xsd:element name=\"", item, "\" type=\"", t,
+                            "\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>\n", pad,
+                            "    </xsd:sequence>\n", pad, "  </xsd:complexType>\n",
+                            pad, "</xsd:element>\n"});
+        return;
+      }
       children.append(in + 2, ' ');
       children += StrCat({"<xsd:element name=\"", item, "\" type=\"", t, "\"/>\n"});
     } else {
@@ -522,7 +533,7 @@ std::string JsonSchemaWriter::StructSchema(std::string_view owner,
       props.Add(f.name, NestedRef<typename OptionalStruct<M>::Item>(f.name, owner, false));
     } else if constexpr (StructList<M>::value) {
       using X = typename StructList<M>::Item;
-      std::string_view item = ItemName<X>(f.name);
+      std::string_view item = ItemName<X>(f.name, f.flags);
       std::string ref = NestedRef<X>(item, owner, std::is_same_v<S, AddColumn>);
       // `- column: {...}` or a bare `- {...}`; a single item may stand alone.
       std::string wrapped = Obj()

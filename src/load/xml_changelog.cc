@@ -340,6 +340,27 @@ bool XmlParser::LoadChild(pugi::xml_node c, std::string_view name, S& out,
     } else if constexpr (StructList<M>::value) {
       // <column .../> items of `columns`
       using X = typename StructList<M>::Item;
+      if (f.flags & kParamList) {
+        // <whereParams><param .../>...</whereParams>
+        if (f.name != name) return;
+        found = true;
+        std::string_view item = ItemName<X>(f.name, f.flags);
+        ForEachAttribute(c, name, [&](std::string_view a, pugi::xml_attribute,
+                                      const SourceLocation& kl) {
+          b_.UnknownAttribute(kl, a, name);
+        });
+        ForEachChild(c, name, false, [&](pugi::xml_node p, std::string_view local) {
+          if (local != item) {
+            Error(Loc(p), StrCat({"unknown element '", local, "' in ", name}));
+            return;
+          }
+          X x;
+          x.loc = Loc(p);
+          LoadElement(p, x, item, false);
+          (out.*(f.member)).push_back(std::move(x));
+        });
+        return;
+      }
       if (ItemName<X>(f.name) != name) return;
       found = true;
       X x;

@@ -63,7 +63,8 @@ class Parser {
   // attributes).
   template <typename M>
   void SetField(M& dst, const YAML::Node& v, std::string_view name,
-                const SourceLocation& key_loc, bool add_column);
+                const SourceLocation& key_loc, bool add_column,
+                unsigned flags = 0);
   template <typename S>
   void LoadAttributes(const YAML::Node& map, S& out, std::string_view owner,
                       bool add_column);
@@ -118,7 +119,8 @@ std::optional<Value> Parser::ScalarValue(const YAML::Node& n,
 
 template <typename M>
 void Parser::SetField(M& dst, const YAML::Node& v, std::string_view name,
-                      const SourceLocation& key_loc, bool add_column) {
+                      const SourceLocation& key_loc, bool add_column,
+                      unsigned flags) {
   if constexpr (kIsScalarField<M>) {
     if (auto val = ScalarValue(v, name, key_loc)) b_.Set(dst, *val, name);
   } else if constexpr (OptionalStruct<M>::value) {
@@ -137,7 +139,7 @@ void Parser::SetField(M& dst, const YAML::Node& v, std::string_view name,
     dst = std::move(x);
   } else if constexpr (StructList<M>::value) {
     using X = typename StructList<M>::Item;
-    std::string_view item_name = ItemName<X>(name);
+    std::string_view item_name = ItemName<X>(name, flags);
     dst.clear();
     if (!v.IsDefined() || v.IsNull()) return;
     auto load_one = [&](const YAML::Node& item) {
@@ -184,7 +186,7 @@ void Parser::LoadAttributes(const YAML::Node& map, S& out,
     YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
     bool found = FindField<S>(key, add_column, [&](const auto& f) {
       SetField(out.*(f.member), v, f.name, key_loc,
-               std::is_same_v<S, AddColumn>);
+               std::is_same_v<S, AddColumn>, f.flags);
     });
     if (!found) b_.UnknownAttribute(key_loc, key, owner);
   }

@@ -249,6 +249,59 @@ class Renderer {
     return Status::Ok();
   }
 
+  // " WHERE <where>" with Liquibase's whereParams placeholders filled
+  // (UpdateGenerator.replacePredicatePlaceholders): scanning the trimmed
+  // text, each `:name` takes the next param that has a name, written as an
+  // identifier, and each `:value` or `?` the next param's value, written as
+  // a literal of its kind. Liquibase leaves a placeholder with nothing left
+  // to fill in the SQL; Strata reports `:name`/`:value` as an error and, as
+  // Liquibase, leaves a spare `?` (it may be part of the user's SQL).
+  Status Where(SqlWriter& w, const OptString& where,
+               const Columns& params) const {
+    if (!where || Trim(*where).empty()) return Status::Ok();
+    w.Keyword(" WHERE ");
+    if (params.empty()) {
+      w.RawSql(*where);
+      return Status::Ok();
+    }
+    std::string_view text = Trim(*where);
+    size_t next_name = 0, next_value = 0, done = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      std::string_view rest = text.substr(i);
+      bool is_name = rest.starts_with(":name");
+      bool is_value = rest.starts_with(":value") || rest[0] == '?';
+      if (!is_name && !is_value) continue;
+      if (is_name) {
+        while (next_name < params.size() &&
+               (!params[next_name].name || params[next_name].name->empty()))
+          ++next_name;
+        if (next_name == params.size())
+          return Invalid(
+              "where has more :name placeholders than whereParams with a name");
+        w.RawSql(text.substr(done, i - done));
+        w.Ident(*params[next_name++].name);
+        i += 4;
+      } else {
+        size_t len = rest[0] == '?' ? 1 : 6;
+        if (next_value == params.size()) {
+          if (len == 1) continue;
+          return Invalid(
+              "where has more :value/? placeholders than whereParams");
+        }
+        const ColumnConfig& p = params[next_value++];
+        if (!HasValue(p))
+          return Invalid("whereParams param " + std::to_string(next_value) +
+                         " has no value");
+        w.RawSql(text.substr(done, i - done));
+        STRATA_RETURN_IF_ERROR(Value(w, p));
+        i += len - 1;
+      }
+      done = i + 1;
+    }
+    w.RawSql(text.substr(done));
+    return Status::Ok();
+  }
+
   static bool HasValue(const ColumnConfig& c) {
     return c.value || c.value_numeric || c.value_boolean || c.value_computed ||
            c.value_date || c.value_sequence_next || c.value_sequence_current ||
@@ -1295,7 +1348,7 @@ Status Render(Renderer& r, const Update& c) {
     w.Ident(*c.columns[i].name).Keyword(" = ");
     STRATA_RETURN_IF_ERROR(r.Value(w, c.columns[i]));
   }
-  if (c.where && !Trim(*c.where).empty()) w.Keyword(" WHERE ").RawSql(*c.where);
+  STRATA_RETURN_IF_ERROR(r.Where(w, c.where, c.where_params));
   r.Emit(w);
   return Status::Ok();
 }
@@ -1304,7 +1357,7 @@ Status Render(Renderer& r, const Delete& c) {
   SqlWriter w = r.W();
   w.Keyword("DELETE FROM ");
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.table_name, "tableName"));
-  if (c.where && !Trim(*c.where).empty()) w.Keyword(" WHERE ").RawSql(*c.where);
+  STRATA_RETURN_IF_ERROR(r.Where(w, c.where, c.where_params));
   r.Emit(w);
   return Status::Ok();
 }
