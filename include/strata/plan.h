@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "strata/context_filter.h"
 #include "strata/dialect.h"
 #include "strata/model.h"
 #include "strata/render.h"
@@ -94,6 +95,11 @@ struct PlanContext {
   bool lock_table_exists = false;
   std::string deployment_id;     // 10 digits, one per command run
   std::string liquibase_version = "4.28.0";  // LIQUIBASE column
+  // --context-filter / --label-filter. Changesets it leaves out are neither
+  // run nor recorded, their checksums are not validated, rollback skips
+  // them (without counting them), and modifySql visitors it leaves out are
+  // not applied (all verified against Liquibase 4.28).
+  ChangeSetFilter filter;
 };
 
 // What `update` would do: pending changesets (not in history; runAlways;
@@ -109,7 +115,7 @@ Result<Plan> PlanUpdate(const DatabaseChangeLog& changelog,
 // errors are reported the same way as PlanUpdate.
 Result<std::vector<const ChangeSet*>> PendingChangeSets(
     const DatabaseChangeLog& changelog, const History& history,
-    std::string_view dbms);
+    std::string_view dbms, const ChangeSetFilter& filter = {});
 
 // What `rollback --tag` / `rollback-count` would do. Rows are visited
 // newest first; rows whose changeset is not in the changelog are skipped

@@ -55,6 +55,12 @@ int RunCli(int argc, char** argv) {
       ->check(CLI::IsMember({"PRESERVE", "EMPTY", "ERROR"}));
   app.add_option("--changelog-lock-wait-time-in-minutes", o.lock_wait_minutes,
                  "How long to wait for the changelog lock (default 5)");
+  app.add_option("--context-filter,--contexts", o.context_filter,
+                 "Contexts to run (comma list); changesets whose context "
+                 "expression does not match are left out");
+  app.add_option("--label-filter,--labels", o.label_filter,
+                 "Label expression (and, or, !, parentheses, @label); "
+                 "changesets whose labels do not match are left out");
 
   auto sub = [&app](const char* name, const char* help) {
     CLI::App* s = app.add_subcommand(name, help);

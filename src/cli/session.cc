@@ -146,6 +146,10 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
     session.ctx.tables.schema = options.default_schema;
   }
   session.ctx.deployment_id = NewDeploymentId();
+  Result<ChangeSetFilter> filter =
+      ChangeSetFilter::Make(options.context_filter, options.label_filter);
+  if (!filter.ok()) return filter.status();
+  session.ctx.filter = std::move(*filter);
 
   if (needs & kChangeLog) {
     if (options.changelog_file.empty())

@@ -26,6 +26,10 @@ struct GlobalOptions {
   std::vector<std::string> defines;  // -Dname=value
   std::string missing_property_mode = "PRESERVE";
   int lock_wait_minutes = 5;
+  // --context-filter (a context list) and --label-filter (a label
+  // expression); empty: not given. See strata/context_filter.h.
+  std::string context_filter;
+  std::string label_filter;
 };
 
 // An opened target. `conn` is null for offline URLs.

@@ -9,7 +9,7 @@ Status RunStatus(const GlobalOptions& o, bool verbose, const Streams& io) {
   if (!opened.ok()) return opened.status();
   Session& session = *opened;
   auto pending = PendingChangeSets(session.changelog, session.history,
-                                   session.ctx.dialect->name);
+                                   session.ctx.dialect->name, session.ctx.filter);
   if (!pending.ok()) return pending.status();
   if (pending->empty()) {
     fmt::print(io.out, "{} is up to date\n", session.spec.redacted);

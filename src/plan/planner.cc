@@ -64,9 +64,10 @@ struct Decision {
 
 // Decides what update does with one changeset; appends validation errors.
 Decision Decide(const ChangeSet& cs, const History& history,
-                std::string_view dbms, std::vector<std::string>* errors) {
+                std::string_view dbms, const ChangeSetFilter& filter,
+                std::vector<std::string>* errors) {
   Decision d;
-  if (cs.ignore.value_or(false)) return d;
+  if (cs.ignore.value_or(false) || !filter.Accepts(cs)) return d;
   d.checksum = ChangeSetChecksum(cs, dbms);
   const HistoryRow* row = history.Find(cs.id, cs.author, cs.file_path);
   if (!row) {
@@ -190,14 +191,33 @@ void RenderInto(const std::vector<Change>& changes, const PlanContext& ctx,
 // the changeset's visitors for this engine in the order written (when
 // rolling back, only those with applyToRollback), as Liquibase's executor
 // applies them to each generated statement.
-void ApplyModifySql(const ChangeSet& cs, std::string_view dbms, bool rollback, size_t from,
+void ApplyModifySql(const ChangeSet& cs, const PlanContext& ctx, bool rollback, size_t from,
                     PlanStep* step) {
+  std::string_view dbms = ctx.dialect->name;
   for (size_t i = from; i < step->statements.size(); ++i) {
     Statement& st = step->statements[i];
     if (st.kind != Statement::Kind::kSql) continue;
     for (const SqlVisitor& v : cs.modify_sql)
-      if (v.AppliesTo(dbms) && (!rollback || v.apply_to_rollback)) st.sql = ApplySqlVisitor(v, st.sql);
+      if (v.AppliesTo(dbms) && ctx.filter.Applies(v) && (!rollback || v.apply_to_rollback))
+        st.sql = ApplySqlVisitor(v, st.sql);
   }
+}
+
+// objectQuotingStrategy (verified with Liquibase 4.28): QUOTE_ALL_OBJECTS
+// quotes every identifier of the changeset's SQL (schema included), and
+// QUOTE_ONLY_RESERVED_WORDS stops quoting mixed-case names on PostgreSQL;
+// LEGACY (the default) is the dialect as it is. Tracking-table SQL is never
+// affected. Returns `ctx` itself, or a copy rendering through `*storage`.
+// REQUIRES: *storage outlives the returned context.
+PlanContext QuotingFor(const PlanContext& ctx, const ChangeSet& cs, Dialect* storage) {
+  const std::string& s = cs.object_quoting_strategy.value_or("LEGACY");
+  if (s != "QUOTE_ALL_OBJECTS" && s != "QUOTE_ONLY_RESERVED_WORDS") return ctx;
+  *storage = *ctx.render.dialect;
+  if (s == "QUOTE_ALL_OBJECTS") storage->quote_all_identifiers = true;
+  else storage->quote_mixed_case = false;
+  PlanContext quoted = ctx;
+  quoted.render.dialect = storage;
+  return quoted;
 }
 
 std::vector<std::string> CommentLines(const ChangeSet& cs) {
@@ -247,11 +267,11 @@ size_t Plan::ChangeSetCount() const {
 
 Result<std::vector<const ChangeSet*>> PendingChangeSets(
     const DatabaseChangeLog& changelog, const History& history,
-    std::string_view dbms) {
+    std::string_view dbms, const ChangeSetFilter& filter) {
   std::vector<const ChangeSet*> pending;
   std::vector<std::string> errors;
   for (const ChangeSet& cs : changelog.changesets) {
-    if (Decide(cs, history, dbms, &errors).action != Action::kSkip)
+    if (Decide(cs, history, dbms, filter, &errors).action != Action::kSkip)
       pending.push_back(&cs);
   }
   if (!errors.empty()) return ValidationFailure(errors);
@@ -264,15 +284,16 @@ Result<Plan> PlanUpdate(const DatabaseChangeLog& changelog,
   std::vector<std::string> validation, render_errors;
   int64_t order = history.MaxOrderExecuted();
   for (const ChangeSet& cs : changelog.changesets) {
-    Decision d = Decide(cs, history, ctx.dialect->name, &validation);
+    Decision d = Decide(cs, history, ctx.dialect->name, ctx.filter, &validation);
     if (d.action == Action::kSkip) continue;
     PlanStep step;
     step.changeset = &cs;
     step.header = "Changeset " + cs.Identity();
     step.comments = CommentLines(cs);
     step.in_transaction = cs.RunInTransaction();
-    RenderInto(cs.changes, ctx, &step, &render_errors);
-    ApplyModifySql(cs, ctx.dialect->name, /*rollback=*/false, 0, &step);
+    Dialect quoting;
+    RenderInto(cs.changes, QuotingFor(ctx, cs, &quoting), &step, &render_errors);
+    ApplyModifySql(cs, ctx, /*rollback=*/false, 0, &step);
     ++order;
     if (d.action == Action::kRun) {
       step.history.push_back(InsertHistory(ctx, cs, d.checksum, order));
@@ -308,6 +329,7 @@ Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
     auto it = by_key.find(History::Key(row->id, row->author, row->filename));
     if (it == by_key.end()) continue;  // not in this changelog: left alone
     const ChangeSet& cs = *it->second;
+    if (!ctx.filter.Accepts(cs)) continue;  // filtered out: left alone
     PlanStep step;
     step.changeset = &cs;
     step.header = "Rolling Back ChangeSet: " + cs.Identity();
@@ -317,8 +339,9 @@ Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
       errors.push_back(inverse.status().message());
       continue;
     }
-    RenderInto(*inverse, ctx, &step, &errors);
-    ApplyModifySql(cs, ctx.dialect->name, /*rollback=*/true, 0, &step);
+    Dialect quoting;
+    RenderInto(*inverse, QuotingFor(ctx, cs, &quoting), &step, &errors);
+    ApplyModifySql(cs, ctx, /*rollback=*/true, 0, &step);
     step.history.push_back(DeleteHistory(ctx, *row));
     plan.steps.push_back(std::move(step));
   }
@@ -355,9 +378,17 @@ Result<Plan> PlanRollbackCount(const DatabaseChangeLog& changelog,
                                const PlanContext& ctx) {
   if (count < 0) return Status::InvalidInput("--count must not be negative");
   const auto& rows = history.rows();
+  // Changesets the context/label filter leaves out are passed over without
+  // being counted (Liquibase applies the count filter after the others).
+  std::unordered_map<std::string, const ChangeSet*> by_key;
+  for (const ChangeSet& cs : changelog.changesets)
+    by_key.emplace(History::Key(cs.id, cs.author, cs.file_path), &cs);
   std::vector<const HistoryRow*> targets;
-  for (size_t i = rows.size(); i-- > 0 && static_cast<int>(targets.size()) < count;)
+  for (size_t i = rows.size(); i-- > 0 && static_cast<int>(targets.size()) < count;) {
+    auto it = by_key.find(History::Key(rows[i].id, rows[i].author, rows[i].filename));
+    if (it != by_key.end() && !ctx.filter.Accepts(*it->second)) continue;
     targets.push_back(&rows[i]);
+  }
   return PlanRollbackRows(changelog, targets, ctx);
 }
 
