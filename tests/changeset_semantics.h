@@ -38,7 +38,7 @@ inline std::vector<std::string> Ids(const std::string& url) {
 
 inline std::string Sel(const std::string& id, const std::string& attrs) {
   return "  - changeSet:\n      id: " + id + "\n      author: t\n" + attrs +
-         "      changes:\n        - sql: select 1\n";
+         "      changes:\n        - sql: select 1\n      rollback: select 2\n";
 }
 
 using V = std::vector<std::string>;
@@ -129,11 +129,37 @@ inline void InvalidFilterScenario(const std::string& url, const std::string& dir
             "databaseChangeLog:\n" + Sel("a", "") + Sel("b", "      context: \"(a, c) and b\"\n"));
   r = RunStrata(Args(url, "bad.yaml", {"update"}), dir);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("bad.yaml:7:5: error: context expression '(a, c) and b' has a comma "
+  EXPECT_NE(r.err.find("bad.yaml:8:5: error: context expression '(a, c) and b' has a comma "
                        "inside parentheses"),
             std::string::npos)
       << r.err;
   EXPECT_FALSE(HasTable(url, "databasechangelog"));
+}
+
+// One identity defined once per context (as fineract does for mysql and
+// postgresql) is a duplicate only when both pass the filter; the one that
+// passes is the one run and rolled back.
+inline void DuplicateIdPerContextScenario(const std::string& url, const std::string& dir) {
+  auto cs = [](const std::string& ctx, const std::string& table) {
+    return "  - changeSet:\n      id: same\n      author: t\n      context: " + ctx +
+           "\n      changes:\n        - createTable: {tableName: " + table +
+           ", columns: [{column: {name: id, type: int}}]}\n";
+  };
+  WriteFile(dir, "dup.yaml", "databaseChangeLog:\n" + cs("mysql", "t_my") + cs("pg", "t_pg"));
+  CmdResult r = RunStrata(Args(url, "dup.yaml", {"update"}), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("dup.yaml:7:5: error: duplicate changeset identity 'dup.yaml::same::t'"),
+            std::string::npos)
+      << r.err;
+  r = RunStrata(Args(url, "dup.yaml", {"update", "--contexts=pg"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(HasTable(url, "t_pg"));
+  EXPECT_FALSE(HasTable(url, "t_my"));
+  EXPECT_EQ(Rows(url), V{"same|EXECUTED|pg|NULL|"});
+  r = RunStrata(Args(url, "dup.yaml", {"rollback-count", "--count=1", "--contexts=pg"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(HasTable(url, "t_pg"));
+  EXPECT_EQ(Rows(url), V{});
 }
 
 // modifySql visitors with a context or labels apply only when they match.

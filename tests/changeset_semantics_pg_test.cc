@@ -23,6 +23,11 @@ TEST(ChangeSetSemanticsPg, InvalidFilter) {
   InvalidFilterScenario(url, TempDir());
 }
 
+TEST(ChangeSetSemanticsPg, DuplicateIdPerContext) {
+  STRATA_REQUIRE_PG(url);
+  DuplicateIdPerContextScenario(url, TempDir());
+}
+
 TEST(ChangeSetSemanticsPg, ModifySqlFilter) {
   STRATA_REQUIRE_PG(url);
   ModifySqlFilterScenario(url, TempDir());

@@ -22,6 +22,11 @@ TEST(ChangeSetSemanticsSqlite, InvalidFilter) {
   InvalidFilterScenario(db.url, db.dir);
 }
 
+TEST(ChangeSetSemanticsSqlite, DuplicateIdPerContext) {
+  Db db;
+  DuplicateIdPerContextScenario(db.url, db.dir);
+}
+
 TEST(ChangeSetSemanticsSqlite, ModifySqlFilter) {
   Db db;
   ModifySqlFilterScenario(db.url, db.dir);

@@ -158,6 +158,7 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
     lo.changelog_file = options.changelog_file;
     lo.search_path = options.search_path;
     lo.dbms = std::string(spec->dialect->name);
+    lo.filter = session.ctx.filter;
     if (options.missing_property_mode == "EMPTY")
       lo.missing_property = LoadOptions::MissingProperty::kEmpty;
     else if (options.missing_property_mode == "ERROR")

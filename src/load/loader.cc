@@ -387,6 +387,7 @@ void Loader::Validate() {
   const auto& sets = result_.changelog.changesets;
   for (size_t i = 0; i < sets.size(); ++i) {
     if (sets[i].id.empty()) continue;  // already reported
+    if (!options_.filter.Accepts(sets[i])) continue;
     auto [it, inserted] = seen.emplace(sets[i].Identity(), i);
     if (inserted) continue;
     Error(sets[i].loc, "duplicate changeset identity '" + it->first +

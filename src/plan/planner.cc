@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "strata/checksum.h"
 #include "strata/plan.h"
@@ -318,18 +319,19 @@ namespace {
 Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
                               const std::vector<const HistoryRow*>& rows,
                               const PlanContext& ctx) {
+  // Only changesets the filter lets through: one identity may be defined
+  // once per context.
   std::unordered_map<std::string, const ChangeSet*> by_key;
   by_key.reserve(changelog.changesets.size());
   for (const ChangeSet& cs : changelog.changesets)
-    by_key.emplace(History::Key(cs.id, cs.author, cs.file_path), &cs);
+    if (ctx.filter.Accepts(cs)) by_key.emplace(History::Key(cs.id, cs.author, cs.file_path), &cs);
 
   Plan plan;
   std::vector<std::string> errors;
   for (const HistoryRow* row : rows) {
     auto it = by_key.find(History::Key(row->id, row->author, row->filename));
-    if (it == by_key.end()) continue;  // not in this changelog: left alone
+    if (it == by_key.end()) continue;  // not in this changelog or filtered out: left alone
     const ChangeSet& cs = *it->second;
-    if (!ctx.filter.Accepts(cs)) continue;  // filtered out: left alone
     PlanStep step;
     step.changeset = &cs;
     step.header = "Rolling Back ChangeSet: " + cs.Identity();
@@ -380,13 +382,14 @@ Result<Plan> PlanRollbackCount(const DatabaseChangeLog& changelog,
   const auto& rows = history.rows();
   // Changesets the context/label filter leaves out are passed over without
   // being counted (Liquibase applies the count filter after the others).
-  std::unordered_map<std::string, const ChangeSet*> by_key;
+  std::unordered_set<std::string> accepted, filtered;
   for (const ChangeSet& cs : changelog.changesets)
-    by_key.emplace(History::Key(cs.id, cs.author, cs.file_path), &cs);
+    (ctx.filter.Accepts(cs) ? accepted : filtered)
+        .insert(History::Key(cs.id, cs.author, cs.file_path));
   std::vector<const HistoryRow*> targets;
   for (size_t i = rows.size(); i-- > 0 && static_cast<int>(targets.size()) < count;) {
-    auto it = by_key.find(History::Key(rows[i].id, rows[i].author, rows[i].filename));
-    if (it != by_key.end() && !ctx.filter.Accepts(*it->second)) continue;
+    std::string key = History::Key(rows[i].id, rows[i].author, rows[i].filename);
+    if (filtered.count(key) && !accepted.count(key)) continue;
     targets.push_back(&rows[i]);
   }
   return PlanRollbackRows(changelog, targets, ctx);
