@@ -4,16 +4,12 @@
 #include <initializer_list>
 
 #include "load/strings.h"
+#include "util/strings.h"
 
 namespace strata::load {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using util::Lower;
 
 }  // namespace
 
