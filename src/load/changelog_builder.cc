@@ -473,7 +473,7 @@ void ChangeLogBuilder::SetPreconditionAttribute(Precondition& p,
   p.attributes[std::string(k)] = std::move(*text);
 }
 
-void ChangeLogBuilder::FinishPrecondition(const Precondition& p) {
+void ChangeLogBuilder::FinishPrecondition(Precondition& p) {
   const PreconditionType* type = FindPreconditionType(p.type);
   if (type->nested) {
     if (p.nested.empty())
@@ -485,6 +485,11 @@ void ChangeLogBuilder::FinishPrecondition(const Precondition& p) {
     auto it = p.attributes.find(std::string(r));
     if (it == p.attributes.end() || it->second.empty())
       Error(p.loc, StrCat({p.type, ": missing required attribute '", r, "'"}));
+  }
+  if (p.type == "changeLogPropertyDefined") {
+    auto it = p.attributes.find("property");
+    if (it != p.attributes.end())
+      p.property_value = properties_.Value(it->second, file_.id);
   }
 }
 
