@@ -483,7 +483,8 @@ void ChangeLogBuilder::FinishPrecondition(Precondition& p) {
   for (std::string_view r : type->required) {
     if (r.empty()) continue;
     auto it = p.attributes.find(std::string(r));
-    if (it == p.attributes.end() || it->second.empty())
+    // Liquibase runs sqlCheck expectedResult="" (a NULL result then fails).
+    if (it == p.attributes.end() || (it->second.empty() && r != "expectedResult"))
       Error(p.loc, StrCat({p.type, ": missing required attribute '", r, "'"}));
   }
   if (p.type == "changeLogPropertyDefined") {
