@@ -101,8 +101,10 @@ Status ClearStaleLock(Connection& conn, const PlanContext& ctx,
 Status ForceReleaseLock(Connection& conn, const PlanContext& ctx);
 
 struct RunSummary {
-  int run = 0;
+  int run = 0;             // recorded: executed, or marked ran (MARK_RAN)
   int failed_ignored = 0;  // failOnError:false changesets that failed
+  int marked_ran = 0;      // precondition MARK_RAN (also counted in `run`)
+  int skipped = 0;         // precondition CONTINUE: not run, not recorded
 };
 
 // Executes `plan` step by step. Where the engine has transactional DDL and

@@ -62,6 +62,15 @@ class History {
   int64_t max_order_ = 0;
 };
 
+// A databasechangelog INSERT/UPDATE rendered at plan time with its
+// ORDEREXECUTED left open: Liquibase numbers a row when it records it, so a
+// changeset skipped at run time (precondition onFail CONTINUE, a failure
+// under failOnError:false) leaves no gap. head + number + tail is the SQL.
+struct OrderedSql {
+  std::string head, tail;
+  std::string Sql(int64_t order) const { return head + std::to_string(order) + tail; }
+};
+
 // One step of a plan: a changeset's statements and the history statements
 // that record it, run together (in one transaction when allowed).
 struct PlanStep {
@@ -75,10 +84,25 @@ struct PlanStep {
   // (also when it fails): PRAGMA foreign_keys OFF/ON around a SQLite table
   // rebuild (see Statement::foreign_keys_off).
   std::vector<Statement> before, after;
+  // update only. The changeset's preconditions (null: none), evaluated by
+  // the runner right before the step, against the database as the earlier
+  // steps left it.
+  const Preconditions* preconditions = nullptr;
+  // ORDEREXECUTED as planned: `history` holds `record` rendered with it.
+  // The runner renders `record` again when earlier steps were skipped.
+  int64_t order_executed = 0;
+  std::optional<OrderedSql> record;
+  // The row that marks the changeset ran without running it (EXECTYPE
+  // MARK_RAN, always an INSERT as in Liquibase): precondition onFail/onError
+  // MARK_RAN.
+  std::optional<OrderedSql> mark_ran;
 };
 
 struct Plan {
   std::vector<PlanStep> steps;
+  // update only: the history the plan was made from (changeSetExecuted
+  // preconditions consult it, plus what the run records). Not owned.
+  const History* history = nullptr;
   // Changesets the plan runs (excludes setup steps).
   size_t ChangeSetCount() const;
 };

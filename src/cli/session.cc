@@ -172,19 +172,6 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
       for (const Diagnostic& d : loaded.errors) msg += "\n" + d.ToString();
       return Status::InvalidInput(msg);
     }
-    // The loader keeps preconditions in the model; until a stage
-    // evaluates them, running past them would be a silent difference.
-    std::vector<std::string> unevaluated;
-    for (const Preconditions& p : loaded.changelog.preconditions)
-      unevaluated.push_back(p.loc.ToString());
-    for (const ChangeSet& cs : loaded.changelog.changesets)
-      if (cs.preconditions) unevaluated.push_back(cs.preconditions->loc.ToString());
-    if (!unevaluated.empty()) {
-      std::string msg = "preconditions are not evaluated yet; nothing was run:";
-      for (const std::string& where : unevaluated)
-        msg += "\n" + where + ": error: preconditions are not supported yet";
-      return Status::InvalidInput(msg);
-    }
     session.changelog = std::move(loaded.changelog);
   }
 

@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "strata/executor.h"
+#include "strata/preconditions.h"
 
 namespace strata::cli {
 
@@ -44,12 +45,26 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
   Result<Plan> plan = PlanUpdate(session.changelog, session.history, session.ctx);
   if (!plan.ok()) return plan.status();
 
+  auto warn = [&](const std::string& line) {
+    fmt::print(io.err, "{}\n", line);
+    std::fflush(io.err);
+  };
   if (sql_only) {
+    Status settled = SettlePreconditionsForScript(session.conn.get(), session.changelog,
+                                                  &*plan, warn);
+    if (!settled.ok()) return settled;
     fmt::print(io.out, "{}",
                FormatPlan(*plan, "Update Database Script", o.changelog_file,
                           session.spec.redacted));
     return Status::Ok();
   }
+  // Changelog-level preconditions hold for the whole run: checked once,
+  // before the first changeset, and also when nothing is pending (Liquibase
+  // validates them on every update).
+  if (Status pre = CheckChangeLogPreconditions(*session.conn, session.changelog,
+                                               session.history, warn);
+      !pre.ok())
+    return pre;
   if (plan->ChangeSetCount() == 0) {
     Status s = ClearStaleLock(*session.conn, session.ctx, [&](const std::string& line) {
       fmt::print(io.err, "{}\n", line);

@@ -6,6 +6,7 @@
 // visible only in the file that defines them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +31,12 @@ class PropertyStore {
   std::string Expand(std::string_view text, int file_id,
                      const SourceLocation& loc,
                      std::vector<Diagnostic>& errors) const;
+
+  // The value `name` has as seen from file `file_id`; nullopt when undefined.
+  std::optional<std::string> Value(const std::string& name, int file_id) const {
+    const std::string* v = Lookup(name, file_id);
+    return v ? std::optional<std::string>(*v) : std::nullopt;
+  }
 
   static bool NeedsExpansion(std::string_view text) {
     return text.find("${") != std::string_view::npos;
