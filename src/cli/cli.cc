@@ -3,7 +3,14 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
 #include "cli/commands.h"
+#include "cli/config.h"
 
 namespace strata {
 namespace {
@@ -24,6 +31,25 @@ int ExitCode(Status::Code code) {
       return 1;
   }
   return 1;
+}
+
+// --log-level: Liquibase's level names, any case, and the aliases it
+// accepts (DEBUG, WARN, ERROR) folded onto them.
+CLI::Validator LogLevelName() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        std::string v;
+        for (char c : value) v += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (v == "DEBUG" || v == "FINER" || v == "FINEST" || v == "ALL") v = "FINE";
+        if (v == "WARN") v = "WARNING";
+        if (v == "ERROR") v = "SEVERE";
+        if (v == "CONFIG") v = "INFO";
+        if (v != "OFF" && v != "SEVERE" && v != "WARNING" && v != "INFO" && v != "FINE")
+          return "'" + value + "' is not a log level (OFF, SEVERE, WARNING, INFO or FINE)";
+        value = v;
+        return "";
+      },
+      "LEVEL");
 }
 
 constexpr const char* kVersion =
@@ -50,11 +76,27 @@ int RunCli(int argc, char** argv) {
                  "Comma-separated folders to find changelogs in")
       ->delimiter(',');
   app.add_option("-D", o.defines, "Changelog property: -Dname=value");
-  app.add_option("--missing-property-mode", o.missing_property_mode,
+  app.add_option("--missing-property-mode,--missingPropertyMode", o.missing_property_mode,
                  "PRESERVE (default), EMPTY or ERROR for undefined ${…}")
-      ->check(CLI::IsMember({"PRESERVE", "EMPTY", "ERROR"}));
-  app.add_option("--changelog-lock-wait-time-in-minutes", o.lock_wait_minutes,
-                 "How long to wait for the changelog lock (default 5)");
+      ->transform(CLI::IsMember({"PRESERVE", "EMPTY", "ERROR"}, CLI::ignore_case));
+  app.add_option("--changelog-lock-wait-time-in-minutes,--changelogLockWaitTimeInMinutes",
+                 o.lock_wait_minutes, "How long to wait for the changelog lock (default 5)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--database-changelog-table-name,--databaseChangelogTableName",
+                 o.changelog_table, "History table (default DATABASECHANGELOG)");
+  app.add_option("--database-changelog-lock-table-name,--databaseChangelogLockTableName",
+                 o.lock_table, "Lock table (default DATABASECHANGELOGLOCK)");
+  app.add_option("--liquibase-schema-name,--liquibaseSchemaName", o.liquibase_schema,
+                 "Schema of the history and lock tables (default: --default-schema-name)");
+  app.add_option("--output-file,--outputFile", o.output_file,
+                 "Write the command's output (SQL, status, history) here instead of stdout");
+  app.add_option("--log-level,--logLevel", o.log_level,
+                 "Strata's own notices on stderr: OFF, SEVERE, WARNING (default), INFO, FINE")
+      ->transform(LogLevelName());
+  // Every option above and in any subcommand also reads LIQUIBASE_*/STRATA_*
+  // variables and the defaults file: see the convention in cli/config.h.
+  cli::ConfigFlags config_flags;
+  cli::AddConfigOptions(app, &config_flags);
 
   auto sub = [&app](const char* name, const char* help) {
     CLI::App* s = app.add_subcommand(name, help);
@@ -104,6 +146,7 @@ int RunCli(int argc, char** argv) {
   CLI::App* release_locks = sub("release-locks", "Force-release the changelog lock");
   release_locks->alias("releaseLocks");
 
+  cli::DeferRequirements(app, &config_flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -112,7 +155,25 @@ int RunCli(int argc, char** argv) {
   }
 
   cli::Streams io;
-  Status s;
+  cli::ConfigResult config;
+  Status s = cli::ApplyConfiguration(app, config_flags, cli::ProcessEnvironment(), &config);
+  io.log_level = cli::ParseLogLevel(o.log_level);
+  for (const auto& [level, line] : config.log) io.Log(level, line);
+  if (!s.ok()) {
+    fmt::print(stderr, "Error: {}\n", s.message());
+    return ExitCode(s.code());
+  }
+  o.parameters = std::move(config.parameters);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> output_file(nullptr, &std::fclose);
+  if (!o.output_file.empty()) {
+    output_file.reset(std::fopen(o.output_file.c_str(), "w"));
+    if (!output_file) {
+      fmt::print(stderr, "Error: cannot write --output-file {}: {}\n", o.output_file,
+                 std::strerror(errno));
+      return ExitCode(Status::Code::kIo);
+    }
+    io.out = output_file.get();
+  }
   if (update->parsed()) s = cli::RunUpdate(o, false, io);
   else if (update_sql->parsed()) s = cli::RunUpdate(o, true, io);
   else if (status->parsed()) s = cli::RunStatus(o, verbose, io);
@@ -131,6 +192,11 @@ int RunCli(int argc, char** argv) {
   else if (release_locks->parsed()) s = cli::RunReleaseLocks(o, io);
 
   if (!s.ok()) fmt::print(stderr, "Error: {}\n", s.message());
+  if (output_file && std::fflush(output_file.get()) != 0 && s.ok()) {
+    fmt::print(stderr, "Error: cannot write --output-file {}: {}\n", o.output_file,
+               std::strerror(errno));
+    return ExitCode(Status::Code::kIo);
+  }
   return ExitCode(s.code());
 }
 

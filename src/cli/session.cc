@@ -91,7 +91,68 @@ Result<std::string> CreateTableSql(const Dialect& dialect, const TableDefinition
   return w.Take();
 }
 
+// Liquibase folds the tracking table and schema names the way the engine
+// folds unquoted names: --database-changelog-table-name=MyLog is mylog on
+// PostgreSQL and MyLog on SQLite (checked against Liquibase 4.28).
+std::string Lower(std::string name) {
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+std::string FoldName(const Dialect& dialect, const std::string& name) {
+  return dialect.folds_to_lower ? Lower(name) : name;
+}
+
+// The tracking tables as the options name them. SQLite has no schemas: only
+// "main" is accepted (Liquibase 4.28 fails later, at CREATE TABLE
+// foo.DATABASECHANGELOG, with "unknown database foo").
+Status SetTrackingTables(const GlobalOptions& options, const Dialect& dialect,
+                         TrackingTables* tables) {
+  *tables = DefaultTrackingTables(dialect);
+  if (!options.default_schema.empty()) tables->schema = options.default_schema;
+  if (!options.liquibase_schema.empty()) {
+    if (!dialect.supports_schemas && Lower(options.liquibase_schema) != dialect.implicit_schema)
+      return Status::InvalidInput(fmt::format(
+          "--liquibase-schema-name={}: {} has no schemas; leave it out or use {}",
+          options.liquibase_schema, dialect.display_name, dialect.implicit_schema));
+    tables->schema = FoldName(dialect, options.liquibase_schema);
+  }
+  if (!options.changelog_table.empty())
+    tables->changelog = FoldName(dialect, options.changelog_table);
+  if (!options.lock_table.empty()) tables->lock = FoldName(dialect, options.lock_table);
+  if (Lower(tables->changelog) == Lower(tables->lock))
+    return Status::InvalidInput(fmt::format(
+        "--database-changelog-table-name and --database-changelog-lock-table-name "
+        "both name {}; the history and the lock need a table each",
+        tables->changelog));
+  return Status::Ok();
+}
+
 }  // namespace
+
+LogLevel ParseLogLevel(std::string_view name) {
+  if (name == "OFF") return LogLevel::kOff;
+  if (name == "SEVERE") return LogLevel::kSevere;
+  if (name == "INFO") return LogLevel::kInfo;
+  if (name == "FINE") return LogLevel::kFine;
+  return LogLevel::kWarning;
+}
+
+std::string_view LogLevelName(LogLevel level) {
+  switch (level) {
+    case LogLevel::kOff: return "OFF";
+    case LogLevel::kSevere: return "SEVERE";
+    case LogLevel::kWarning: return "WARNING";
+    case LogLevel::kInfo: return "INFO";
+    case LogLevel::kFine: return "FINE";
+  }
+  return "WARNING";
+}
+
+void Streams::Log(LogLevel level, std::string_view message) const {
+  if (!Logs(level)) return;
+  fmt::print(err, "{}: {}\n", LogLevelName(level), message);
+  std::fflush(err);
+}
 
 Status FreshCatalog(Session& session) {
   session.ctx.render.catalog = nullptr;
@@ -139,12 +200,11 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
         "this command needs a database; {} is an offline URL", spec->redacted));
 
   session.ctx.dialect = spec->dialect;
-  session.ctx.tables = DefaultTrackingTables(*spec->dialect);
   session.ctx.render.dialect = spec->dialect;
-  if (!options.default_schema.empty()) {
+  if (Status s = SetTrackingTables(options, *spec->dialect, &session.ctx.tables); !s.ok())
+    return s;
+  if (!options.default_schema.empty())
     session.ctx.render.default_schema = options.default_schema;
-    session.ctx.tables.schema = options.default_schema;
-  }
   session.ctx.deployment_id = NewDeploymentId();
 
   if (needs & kChangeLog) {
@@ -164,6 +224,7 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
         return Status::InvalidInput(fmt::format("-D{} must be -Dname=value", d));
       lo.properties.emplace(d.substr(0, eq), d.substr(eq + 1));
     }
+    lo.file_properties = options.parameters;
     LoadResult loaded = LoadChangeLog(lo);
     if (!loaded.ok()) {
       std::string msg = fmt::format("{} error{} in the changelog; nothing was run:",

@@ -12,8 +12,7 @@ Result<std::unique_ptr<ChangeLogLock>> TakeLock(Session& session,
   return ChangeLogLock::Acquire(*session.conn, &session.ctx,
                                 o.lock_wait_minutes * 60,
                                 [&](const std::string& line) {
-                                  fmt::print(io.err, "{}\n", line);
-                                  std::fflush(io.err);
+                                  io.Log(LogLevel::kWarning, line);
                                 });
 }
 
@@ -67,7 +66,7 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
     return pre;
   if (plan->ChangeSetCount() == 0) {
     Status s = ClearStaleLock(*session.conn, session.ctx, [&](const std::string& line) {
-      fmt::print(io.err, "{}\n", line);
+      io.Log(LogLevel::kWarning, line);
     });
     if (!s.ok()) return s;
     fmt::print(io.out, "Database is up to date, no changesets to execute\n");

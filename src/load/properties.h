@@ -1,8 +1,10 @@
 // Changelog properties and `${name}` expansion (Liquibase ChangeLogParameters).
 //
-// First definition wins: command-line -D properties, then process
-// environment variables, then built-ins (database.typeName), then changelog
-// `property` entries in load order. Local (global: false) properties are
+// First definition wins: process environment variables, then command-line
+// -D properties, then the defaults file's `parameter.*` entries, then
+// built-ins (database.typeName), then changelog `property` entries in load
+// order. Liquibase 4.28 puts the environment first: `FOO=env liquibase
+// update -DFOO=cli` expands ${FOO} to "env" (checked against the real tool). Local (global: false) properties are
 // visible only in the file that defines them.
 #pragma once
 
