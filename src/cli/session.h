@@ -54,6 +54,10 @@ enum Needs : unsigned {
 // Reads the history when connected.
 Result<Session> OpenSession(const GlobalOptions& options, unsigned needs);
 
+// The database as Liquibase names it in messages: "<user>@<url>", the URL
+// as given (password masked). REQUIRES: session.conn.
+std::string UserAtUrl(const Session& session);
+
 // Output streams; tests may redirect them.
 struct Streams {
   std::FILE* out = stdout;
