@@ -158,6 +158,43 @@ std::string SelectLockSql(const PlanContext& ctx);
 std::string TagSql(const PlanContext& ctx, const HistoryRow& newest,
                    std::string_view tag);
 
+// clear-checksums: UPDATE <changelog table> SET MD5SUM = NULL.
+std::string ClearChecksumsSql(const PlanContext& ctx);
+
+// A history row whose MD5SUM is NULL (after clear-checksums) and the
+// statement that stores its changeset's current checksum.
+struct ChecksumRefresh {
+  const HistoryRow* row = nullptr;
+  std::string checksum;  // "9:..."
+  Statement statement;   // UPDATE ... SET MD5SUM = ... WHERE ID/AUTHOR/FILENAME
+};
+// What Liquibase's update does first (upgradeChecksums): for every row with
+// a NULL MD5SUM whose changeset is in `changelog`, UPDATE its MD5SUM to the
+// current v9 checksum, keyed by the changeset's ID, AUTHOR and FILENAME.
+std::vector<ChecksumRefresh> PlanNullChecksumRefresh(
+    const DatabaseChangeLog& changelog, const History& history,
+    const PlanContext& ctx);
+
+// Database objects as drop-all sees them.
+struct SchemaObject {
+  enum class Kind {
+    kTable, kView, kMaterializedView, kSequence, kFunction, kProcedure, kType, kDomain
+  };
+  Kind kind = Kind::kTable;
+  std::optional<std::string> schema;
+  std::string name;
+  // Functions and procedures: the argument types, "(integer, text)", taken
+  // verbatim from the server's catalog (pg_get_function_identity_arguments).
+  std::string arguments;
+};
+
+// The statements that drop `objects`, in order: views and materialized
+// views, tables (CASCADE
+// where the engine has it), sequences, functions and procedures, then
+// domains and types.
+std::vector<Statement> DropObjectsSql(const std::vector<SchemaObject>& objects,
+                                      const PlanContext& ctx);
+
 // Writes a plan as an SQL script (update-sql / rollback-sql): a header
 // comment, then per step `-- <header>`, its statements and history
 // statements, each ending in ";" and a blank line.

@@ -107,9 +107,10 @@ int RunCli(int argc, char** argv) {
   CLI::App* update_sql = sub("update-sql", "Print the SQL update would run");
   update_sql->alias("updateSQL");
   update_sql->alias("updateSql");
-  bool verbose = false;
+  bool verbose = true;  // Liquibase's default for status
   CLI::App* status = sub("status", "List the changesets not applied yet");
-  status->add_flag("--verbose", verbose, "List each pending changeset");
+  status->add_flag("--verbose", verbose,
+                   "List each pending changeset (default true; --verbose=false: the count only)");
   std::string format = "TABULAR";
   CLI::App* history = sub("history", "List the applied changesets");
   history->add_option("--format", format, "TABULAR (default) or TEXT")
@@ -145,6 +146,47 @@ int RunCli(int argc, char** argv) {
   list_locks->alias("listLocks");
   CLI::App* release_locks = sub("release-locks", "Force-release the changelog lock");
   release_locks->alias("releaseLocks");
+
+  // Inspection and maintenance commands (Liquibase 4.28 names and aliases).
+  CLI::App* clear_checksums = sub("clear-checksums", "Set every stored checksum to NULL");
+  clear_checksums->alias("clearCheckSums");
+  clear_checksums->alias("clearChecksums");
+  std::string exists_tag;
+  CLI::App* tag_exists = sub("tag-exists", "Say whether a tag exists (exit 0 either way)");
+  tag_exists->alias("tagExists");
+  tag_exists->add_option("--tag,tag", exists_tag, "Tag to look for");
+  cli::CalculateChecksumOptions calc;
+  CLI::App* calculate = sub("calculate-checksum", "Print a changeset's checksum");
+  calculate->alias("calculateCheckSum");
+  calculate->alias("calculateChecksum");
+  calculate->add_option("--changeset-identifier,--changesetIdentifier", calc.identifier,
+                        "path::id::author");
+  calculate->add_option("--changeset-id,--changesetId", calc.id, "Changeset id");
+  calculate->add_option("--changeset-author,--changesetAuthor", calc.author,
+                        "Changeset author");
+  calculate->add_option("--changeset-path,--changesetPath", calc.path,
+                        "Changelog path of the changeset");
+  bool unexpected_verbose = false;
+  CLI::App* unexpected = sub("unexpected-changesets",
+                             "List applied changesets that are not in the changelog");
+  unexpected->alias("unexpectedChangeSets");
+  unexpected->alias("unexpectedChangesets");
+  unexpected->add_flag("--verbose", unexpected_verbose, "List each of them");
+  cli::DropAllOptions drop;
+  CLI::App* drop_all = sub("drop-all", "Drop every object in the schema(s)");
+  drop_all->alias("dropAll");
+  drop_all->add_option("--schemas", drop.schemas, "Comma-separated schemas (default: the default schema)")
+      ->delimiter(',');
+  drop_all->add_flag("--force", drop.force, "Run even when --require-force is set");
+  drop_all->add_flag("--require-force,--requireForce", drop.require_force,
+                     "Refuse to run without --force");
+  cli::ExecuteSqlOptions exec_sql;
+  CLI::App* execute_sql = sub("execute-sql", "Run SQL statements and print query results");
+  execute_sql->alias("executeSql");
+  execute_sql->add_option("--sql", exec_sql.sql, "SQL to run");
+  execute_sql->add_option("--sql-file,--sqlFile", exec_sql.sql_file, "File of SQL to run");
+  execute_sql->add_option("--delimiter", exec_sql.delimiter,
+                          "Statement delimiter (default: ';' and lines holding only GO or /)");
 
   cli::DeferRequirements(app, &config_flags);
   try {
@@ -190,6 +232,12 @@ int RunCli(int argc, char** argv) {
   } else if (validate->parsed()) s = cli::RunValidate(o, io);
   else if (list_locks->parsed()) s = cli::RunListLocks(o, io);
   else if (release_locks->parsed()) s = cli::RunReleaseLocks(o, io);
+  else if (clear_checksums->parsed()) s = cli::RunClearChecksums(o, io);
+  else if (tag_exists->parsed()) s = cli::RunTagExists(o, exists_tag, io);
+  else if (calculate->parsed()) s = cli::RunCalculateChecksum(o, calc, io);
+  else if (unexpected->parsed()) s = cli::RunUnexpectedChangeSets(o, unexpected_verbose, io);
+  else if (drop_all->parsed()) s = cli::RunDropAll(o, drop, io);
+  else if (execute_sql->parsed()) s = cli::RunExecuteSql(o, exec_sql, io);
 
   if (!s.ok()) fmt::print(stderr, "Error: {}\n", s.message());
   if (output_file && std::fflush(output_file.get()) != 0 && s.ok()) {

@@ -186,6 +186,12 @@ Status FreshCatalog(Session& session) {
   return Status::Ok();
 }
 
+std::string UserAtUrl(const Session& session) {
+  // sqlite-jdbc reports no user name, which Liquibase prints as "null".
+  std::string user = session.conn ? session.conn->UserName() : "";
+  return (user.empty() ? "null" : user) + "@" + session.spec.redacted;
+}
+
 Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
   Session session;
   if (options.url.empty())

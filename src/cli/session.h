@@ -71,6 +71,10 @@ enum Needs : unsigned {
 // Reads the history when connected.
 Result<Session> OpenSession(const GlobalOptions& options, unsigned needs);
 
+// The database as Liquibase names it in messages: "<user>@<url>", the URL
+// as given (password masked). REQUIRES: session.conn.
+std::string UserAtUrl(const Session& session);
+
 // --log-level, Liquibase's names (java.util.logging).
 enum class LogLevel { kOff, kSevere, kWarning, kInfo, kFine };
 // "OFF", "SEVERE", "WARNING", "INFO", "FINE" (upper case: CLI11 normalizes).

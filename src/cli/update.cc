@@ -40,6 +40,9 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
       OpenSession(o, kChangeLog | (sql_only ? kOfflineOk : 0u));
   if (!opened.ok()) return opened.status();
   Session& session = *opened;
+  // Rows left without a checksum by clear-checksums get it back first.
+  if (!sql_only)
+    if (Status s = RefreshNullChecksums(session, o, io); !s.ok()) return s;
   if (Status s = FreshCatalog(session); !s.ok()) return s;
   Result<Plan> plan = PlanUpdate(session.changelog, session.history, session.ctx);
   if (!plan.ok()) return plan.status();
