@@ -59,9 +59,9 @@ TEST(E2eSqlite, ChangeSqliteCannotDoFailsBeforeAnythingRuns) {
   EXPECT_FALSE(HasTable(SqliteUrl(dir), "databasechangelog"));
 }
 
-// Preconditions load into the model but nothing evaluates them yet: a
-// changelog with them is refused before anything runs, never half-honoured.
-TEST(E2eSqlite, PreconditionsAreRefusedUntilEvaluated) {
+// Formatted SQL preconditions are evaluated when their changeset runs
+// (they used to be refused before anything ran).
+TEST(E2eSqlite, FormattedSqlPreconditionsAreEvaluated) {
   std::string dir = TempDir();
   WriteFile(dir, "pre.sql",
             "--liquibase formatted sql\n"
@@ -69,13 +69,18 @@ TEST(E2eSqlite, PreconditionsAreRefusedUntilEvaluated) {
             "--changeset a:2\n"
             "--preconditions onFail:MARK_RAN\n"
             "--precondition-table-exists table:t1\n"
-            "create table t2 (id int);\n");
+            "create table t2 (id int);\n"
+            "--changeset a:3\n"
+            "--preconditions onFail:MARK_RAN\n"
+            "--precondition-sql-check expectedResult:1 select count(*) from t1\n"
+            "create table t3 (id int);\n");
   CmdResult r = RunStrata(Args(SqliteUrl(dir), "pre.sql", {"update"}), dir);
-  EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_NE(r.err.find("pre.sql:5:1: error: preconditions are not supported yet"),
-            std::string::npos)
-      << r.err;
-  EXPECT_FALSE(HasTable(SqliteUrl(dir), "t1"));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(HasTable(SqliteUrl(dir), "t2"));
+  EXPECT_FALSE(HasTable(SqliteUrl(dir), "t3"));
+  auto c = Open(SqliteUrl(dir));
+  EXPECT_EQ(QueryLines(*c, "SELECT ID, EXECTYPE, ORDEREXECUTED FROM DATABASECHANGELOG ORDER BY 3"),
+            (std::vector<std::string>{"1|EXECUTED|1|", "2|EXECUTED|2|", "3|MARK_RAN|3|"}));
 }
 
 TEST(E2eSqlite, OfflineUpdateSqlNeedsNoDatabase) {

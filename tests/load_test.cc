@@ -691,28 +691,34 @@ TEST(Load, PropertiesExpandEverywhere) {
   EXPECT_EQ(std::get<Sql>(cs.changes.at(1)).sql, "select '${undefined}'");
 }
 
+// Liquibase 4.28 (checked): FOO=env liquibase update-sql -DFOO=cli with
+// parameter.FOO=file in liquibase.properties expands ${FOO} to "env"; without
+// the variable to "cli"; with neither to "file".
 TEST(Load, PropertyPrecedence) {
   setenv("STRATA_LOAD_TEST_ENV", "fromenv", 1);
   setenv("STRATA_LOAD_TEST_BOTH", "fromenv", 1);
   LoadOptions o;
   o.properties["STRATA_LOAD_TEST_BOTH"] = "fromcli";
   o.properties["cli"] = "fromcli";
+  o.file_properties["cli"] = "fromfile";
+  o.file_properties["file"] = "fromfile";
   LoadResult r = Load(R"(databaseChangeLog:
   - property: {name: STRATA_LOAD_TEST_ENV, value: fromchangelog}
   - property: {name: STRATA_LOAD_TEST_BOTH, value: fromchangelog}
   - property: {name: cli, value: fromchangelog}
+  - property: {name: file, value: fromchangelog}
   - changeSet:
       id: ${STRATA_LOAD_TEST_ENV}
       author: ${STRATA_LOAD_TEST_BOTH}
-      comment: ${cli}
+      comment: ${cli} ${file}
 )",
                       o);
   unsetenv("STRATA_LOAD_TEST_ENV");
   unsetenv("STRATA_LOAD_TEST_BOTH");
   ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
   EXPECT_EQ(r.changelog.changesets.at(0).id, "fromenv");
-  EXPECT_EQ(r.changelog.changesets.at(0).author, "fromcli");
-  EXPECT_EQ(r.changelog.changesets.at(0).comment, "fromcli");
+  EXPECT_EQ(r.changelog.changesets.at(0).author, "fromenv");
+  EXPECT_EQ(r.changelog.changesets.at(0).comment, "fromcli fromfile");
 }
 
 TEST(Load, PropertiesAcrossIncludesAndFiles) {

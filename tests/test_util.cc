@@ -64,7 +64,7 @@ std::string ReadFile(const std::string& path) {
 }
 
 CmdResult RunStrata(const std::vector<std::string>& args,
-                    const std::string& cwd) {
+                    const std::string& cwd, const std::vector<std::string>& env) {
   std::string dir = TempDir();
   std::string out_path = dir + "/out", err_path = dir + "/err";
   CmdResult r;
@@ -73,6 +73,11 @@ CmdResult RunStrata(const std::vector<std::string>& args,
   pid_t pid = fork();
   if (pid == 0) {
     if (chdir(cwd.c_str()) != 0) _exit(127);
+    for (const std::string& e : env) {
+      auto eq = e.find('=');
+      if (eq == std::string::npos || setenv(e.substr(0, eq).c_str(), e.substr(eq + 1).c_str(), 1) != 0)
+        _exit(127);
+    }
     if (!freopen(out_path.c_str(), "w", stdout)) _exit(127);
     if (!freopen(err_path.c_str(), "w", stderr)) _exit(127);
     std::vector<char*> argv;

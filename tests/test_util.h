@@ -24,9 +24,11 @@ struct CmdResult {
   std::string out;
   std::string err;
 };
-// Runs the built `strata` binary with `args` in `cwd`.
+// Runs the built `strata` binary with `args` in `cwd`, with `env`
+// (NAME=value entries) added to this process's environment.
 CmdResult RunStrata(const std::vector<std::string>& args,
-                    const std::string& cwd = ".");
+                    const std::string& cwd = ".",
+                    const std::vector<std::string>& env = {});
 
 // The PostgreSQL server URL from STRATA_TEST_PG_URL, or nullopt. Tests call
 // RequirePg(), which skips when no server is configured, and fails instead

@@ -36,6 +36,16 @@ class ProcessLock {
 
 using Row = std::vector<std::optional<std::string>>;
 
+// A query's result with its column labels, for commands that print it
+// (execute-sql). `booleans[i]` / `timestamps[i]` say the engine typed column
+// i as a boolean / a timestamp without time zone, whose text forms differ
+// between engines and JDBC.
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<bool> booleans, timestamps;
+  std::vector<Row> rows;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -44,8 +54,13 @@ class Connection {
   virtual Status Execute(std::string_view sql) = 0;
   // Runs a query; every value as text, NULL as nullopt.
   virtual Status Query(std::string_view sql, std::vector<Row>* rows) = 0;
+  // Runs one statement and keeps its column labels (QueryResult).
+  virtual Status QueryTable(std::string_view sql, QueryResult* result) = 0;
   // The URL with any password removed, for messages.
   virtual std::string Describe() const = 0;
+  // The user the server knows this session as (PostgreSQL), or "" where the
+  // engine has no users (SQLite).
+  virtual std::string UserName() const = 0;
   // Current schema (PostgreSQL) or "" (SQLite).
   virtual std::string CurrentSchema() = 0;
   // --default-schema-name: unqualified names in user SQL resolve there

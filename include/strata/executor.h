@@ -100,9 +100,19 @@ Status ClearStaleLock(Connection& conn, const PlanContext& ctx,
 // release-locks: clears the row whoever holds it, as Liquibase does.
 Status ForceReleaseLock(Connection& conn, const PlanContext& ctx);
 
+// drop-all's inventory of `schema` (empty: the connection's current one):
+// PostgreSQL tables, views, materialized views, sequences not owned by a
+// column, functions, procedures, domains and types, leaving out what an
+// extension owns; SQLite's tables and views (sqlite_* excluded). The
+// tracking tables are included.
+Result<std::vector<SchemaObject>> ListSchemaObjects(Connection& conn,
+                                                    const std::string& schema);
+
 struct RunSummary {
-  int run = 0;
+  int run = 0;             // recorded: executed, or marked ran (MARK_RAN)
   int failed_ignored = 0;  // failOnError:false changesets that failed
+  int marked_ran = 0;      // precondition MARK_RAN (also counted in `run`)
+  int skipped = 0;         // precondition CONTINUE: not run, not recorded
 };
 
 // Executes `plan` step by step. Where the engine has transactional DDL and

@@ -19,8 +19,14 @@ struct LoadOptions {
   // Empty means the current directory.
   std::vector<std::string> search_path;
   // Properties from the command line (-Dname=value); they win over
-  // changelog `property` entries (first definition wins, as in Liquibase).
+  // changelog `property` entries (first definition wins, as in Liquibase)
+  // but not over process environment variables (Liquibase 4.28 reads
+  // those first: `FOO=env liquibase update -DFOO=cli` expands ${FOO} to
+  // "env").
   std::map<std::string, std::string> properties;
+  // `parameter.<name>=<value>` entries of the defaults file: below the
+  // environment and -D, above changelog `property` entries.
+  std::map<std::string, std::string> file_properties;
   // Liquibase --missing-property-mode: PRESERVE leaves `${x}` as written,
   // EMPTY replaces it with "", ERROR reports it (file:line:col).
   enum class MissingProperty { kPreserve, kEmpty, kError };

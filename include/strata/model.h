@@ -1460,14 +1460,18 @@ struct Rollback {
   SourceLocation loc;
 };
 
-// One precondition as written; evaluating it is a later stage's job.
-// `and`, `or` and `not` hold `nested`; every other type holds its
-// attributes by Liquibase name (sqlCheck's SQL is "sql").
+// One precondition as written; the exec stage evaluates it
+// (strata/preconditions.h). `and`, `or` and `not` hold `nested`; every other
+// type holds its attributes by Liquibase name (sqlCheck's SQL is "sql").
 struct Precondition {
   std::string type;  // Liquibase's name: "tableExists", "sqlCheck", ...
   std::map<std::string, std::string> attributes;
   std::vector<Precondition> nested;
   SourceLocation loc;
+  // changeLogPropertyDefined: the property's value as the loader saw it from
+  // this file (-D, environment, changelog properties defined before it);
+  // unset when undefined. Properties exist only while loading.
+  OptString property_value;
 };
 
 // A preConditions block: every condition must hold (an implicit `and`).

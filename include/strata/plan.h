@@ -63,6 +63,15 @@ class History {
   int64_t max_order_ = 0;
 };
 
+// A databasechangelog INSERT/UPDATE rendered at plan time with its
+// ORDEREXECUTED left open: Liquibase numbers a row when it records it, so a
+// changeset skipped at run time (precondition onFail CONTINUE, a failure
+// under failOnError:false) leaves no gap. head + number + tail is the SQL.
+struct OrderedSql {
+  std::string head, tail;
+  std::string Sql(int64_t order) const { return head + std::to_string(order) + tail; }
+};
+
 // One step of a plan: a changeset's statements and the history statements
 // that record it, run together (in one transaction when allowed).
 struct PlanStep {
@@ -76,10 +85,25 @@ struct PlanStep {
   // (also when it fails): PRAGMA foreign_keys OFF/ON around a SQLite table
   // rebuild (see Statement::foreign_keys_off).
   std::vector<Statement> before, after;
+  // update only. The changeset's preconditions (null: none), evaluated by
+  // the runner right before the step, against the database as the earlier
+  // steps left it.
+  const Preconditions* preconditions = nullptr;
+  // ORDEREXECUTED as planned: `history` holds `record` rendered with it.
+  // The runner renders `record` again when earlier steps were skipped.
+  int64_t order_executed = 0;
+  std::optional<OrderedSql> record;
+  // The row that marks the changeset ran without running it (EXECTYPE
+  // MARK_RAN, always an INSERT as in Liquibase): precondition onFail/onError
+  // MARK_RAN.
+  std::optional<OrderedSql> mark_ran;
 };
 
 struct Plan {
   std::vector<PlanStep> steps;
+  // update only: the history the plan was made from (changeSetExecuted
+  // preconditions consult it, plus what the run records). Not owned.
+  const History* history = nullptr;
   // Changesets the plan runs (excludes setup steps).
   size_t ChangeSetCount() const;
 };
@@ -139,6 +163,43 @@ std::string ReleaseLockSql(const PlanContext& ctx);
 std::string SelectLockSql(const PlanContext& ctx);
 std::string TagSql(const PlanContext& ctx, const HistoryRow& newest,
                    std::string_view tag);
+
+// clear-checksums: UPDATE <changelog table> SET MD5SUM = NULL.
+std::string ClearChecksumsSql(const PlanContext& ctx);
+
+// A history row whose MD5SUM is NULL (after clear-checksums) and the
+// statement that stores its changeset's current checksum.
+struct ChecksumRefresh {
+  const HistoryRow* row = nullptr;
+  std::string checksum;  // "9:..."
+  Statement statement;   // UPDATE ... SET MD5SUM = ... WHERE ID/AUTHOR/FILENAME
+};
+// What Liquibase's update does first (upgradeChecksums): for every row with
+// a NULL MD5SUM whose changeset is in `changelog`, UPDATE its MD5SUM to the
+// current v9 checksum, keyed by the changeset's ID, AUTHOR and FILENAME.
+std::vector<ChecksumRefresh> PlanNullChecksumRefresh(
+    const DatabaseChangeLog& changelog, const History& history,
+    const PlanContext& ctx);
+
+// Database objects as drop-all sees them.
+struct SchemaObject {
+  enum class Kind {
+    kTable, kView, kMaterializedView, kSequence, kFunction, kProcedure, kType, kDomain
+  };
+  Kind kind = Kind::kTable;
+  std::optional<std::string> schema;
+  std::string name;
+  // Functions and procedures: the argument types, "(integer, text)", taken
+  // verbatim from the server's catalog (pg_get_function_identity_arguments).
+  std::string arguments;
+};
+
+// The statements that drop `objects`, in order: views and materialized
+// views, tables (CASCADE
+// where the engine has it), sequences, functions and procedures, then
+// domains and types.
+std::vector<Statement> DropObjectsSql(const std::vector<SchemaObject>& objects,
+                                      const PlanContext& ctx);
 
 // Writes a plan as an SQL script (update-sql / rollback-sql): a header
 // comment, then per step `-- <header>`, its statements and history

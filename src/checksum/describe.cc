@@ -10,22 +10,18 @@
 #include <vector>
 
 #include "strata/checksum.h"
+#include "util/strings.h"
 
 namespace strata {
 namespace {
+
+using util::Lower;
 
 // Liquibase's DESCRIPTION limit (verified with 4.28, offline update-sql and
 // live rows alike): longer text keeps its first 247 characters and gains
 // "...", 250 in all.
 constexpr size_t kDescriptionLimit = 250;
 constexpr std::string_view kEllipsis = "...";
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // AbstractChange.getDescription lists the parameters whose lower-cased name
 // ends with "name" and mentions neither "schema" nor "catalog", plus "path".

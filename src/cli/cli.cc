@@ -3,7 +3,14 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
 #include "cli/commands.h"
+#include "cli/config.h"
 
 namespace strata {
 namespace {
@@ -24,6 +31,25 @@ int ExitCode(Status::Code code) {
       return 1;
   }
   return 1;
+}
+
+// --log-level: Liquibase's level names, any case, and the aliases it
+// accepts (DEBUG, WARN, ERROR) folded onto them.
+CLI::Validator LogLevelName() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        std::string v;
+        for (char c : value) v += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (v == "DEBUG" || v == "FINER" || v == "FINEST" || v == "ALL") v = "FINE";
+        if (v == "WARN") v = "WARNING";
+        if (v == "ERROR") v = "SEVERE";
+        if (v == "CONFIG") v = "INFO";
+        if (v != "OFF" && v != "SEVERE" && v != "WARNING" && v != "INFO" && v != "FINE")
+          return "'" + value + "' is not a log level (OFF, SEVERE, WARNING, INFO or FINE)";
+        value = v;
+        return "";
+      },
+      "LEVEL");
 }
 
 constexpr const char* kVersion =
@@ -50,17 +76,33 @@ int RunCli(int argc, char** argv) {
                  "Comma-separated folders to find changelogs in")
       ->delimiter(',');
   app.add_option("-D", o.defines, "Changelog property: -Dname=value");
-  app.add_option("--missing-property-mode", o.missing_property_mode,
+  app.add_option("--missing-property-mode,--missingPropertyMode", o.missing_property_mode,
                  "PRESERVE (default), EMPTY or ERROR for undefined ${…}")
-      ->check(CLI::IsMember({"PRESERVE", "EMPTY", "ERROR"}));
-  app.add_option("--changelog-lock-wait-time-in-minutes", o.lock_wait_minutes,
-                 "How long to wait for the changelog lock (default 5)");
+      ->transform(CLI::IsMember({"PRESERVE", "EMPTY", "ERROR"}, CLI::ignore_case));
+  app.add_option("--changelog-lock-wait-time-in-minutes,--changelogLockWaitTimeInMinutes",
+                 o.lock_wait_minutes, "How long to wait for the changelog lock (default 5)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--database-changelog-table-name,--databaseChangelogTableName",
+                 o.changelog_table, "History table (default DATABASECHANGELOG)");
+  app.add_option("--database-changelog-lock-table-name,--databaseChangelogLockTableName",
+                 o.lock_table, "Lock table (default DATABASECHANGELOGLOCK)");
+  app.add_option("--liquibase-schema-name,--liquibaseSchemaName", o.liquibase_schema,
+                 "Schema of the history and lock tables (default: --default-schema-name)");
+  app.add_option("--output-file,--outputFile", o.output_file,
+                 "Write the command's output (SQL, status, history) here instead of stdout");
+  app.add_option("--log-level,--logLevel", o.log_level,
+                 "Strata's own notices on stderr: OFF, SEVERE, WARNING (default), INFO, FINE")
+      ->transform(LogLevelName());
   app.add_option("--context-filter,--contexts", o.context_filter,
                  "Contexts to run (comma list); changesets whose context "
                  "expression does not match are left out");
   app.add_option("--label-filter,--labels", o.label_filter,
                  "Label expression (and, or, !, parentheses, @label); "
                  "changesets whose labels do not match are left out");
+  // Every option above and in any subcommand also reads LIQUIBASE_*/STRATA_*
+  // variables and the defaults file: see the convention in cli/config.h.
+  cli::ConfigFlags config_flags;
+  cli::AddConfigOptions(app, &config_flags);
 
   auto sub = [&app](const char* name, const char* help) {
     CLI::App* s = app.add_subcommand(name, help);
@@ -71,9 +113,10 @@ int RunCli(int argc, char** argv) {
   CLI::App* update_sql = sub("update-sql", "Print the SQL update would run");
   update_sql->alias("updateSQL");
   update_sql->alias("updateSql");
-  bool verbose = false;
+  bool verbose = true;  // Liquibase's default for status
   CLI::App* status = sub("status", "List the changesets not applied yet");
-  status->add_flag("--verbose", verbose, "List each pending changeset");
+  status->add_flag("--verbose", verbose,
+                   "List each pending changeset (default true; --verbose=false: the count only)");
   std::string format = "TABULAR";
   CLI::App* history = sub("history", "List the applied changesets");
   history->add_option("--format", format, "TABULAR (default) or TEXT")
@@ -110,6 +153,48 @@ int RunCli(int argc, char** argv) {
   CLI::App* release_locks = sub("release-locks", "Force-release the changelog lock");
   release_locks->alias("releaseLocks");
 
+  // Inspection and maintenance commands (Liquibase 4.28 names and aliases).
+  CLI::App* clear_checksums = sub("clear-checksums", "Set every stored checksum to NULL");
+  clear_checksums->alias("clearCheckSums");
+  clear_checksums->alias("clearChecksums");
+  std::string exists_tag;
+  CLI::App* tag_exists = sub("tag-exists", "Say whether a tag exists (exit 0 either way)");
+  tag_exists->alias("tagExists");
+  tag_exists->add_option("--tag,tag", exists_tag, "Tag to look for");
+  cli::CalculateChecksumOptions calc;
+  CLI::App* calculate = sub("calculate-checksum", "Print a changeset's checksum");
+  calculate->alias("calculateCheckSum");
+  calculate->alias("calculateChecksum");
+  calculate->add_option("--changeset-identifier,--changesetIdentifier", calc.identifier,
+                        "path::id::author");
+  calculate->add_option("--changeset-id,--changesetId", calc.id, "Changeset id");
+  calculate->add_option("--changeset-author,--changesetAuthor", calc.author,
+                        "Changeset author");
+  calculate->add_option("--changeset-path,--changesetPath", calc.path,
+                        "Changelog path of the changeset");
+  bool unexpected_verbose = false;
+  CLI::App* unexpected = sub("unexpected-changesets",
+                             "List applied changesets that are not in the changelog");
+  unexpected->alias("unexpectedChangeSets");
+  unexpected->alias("unexpectedChangesets");
+  unexpected->add_flag("--verbose", unexpected_verbose, "List each of them");
+  cli::DropAllOptions drop;
+  CLI::App* drop_all = sub("drop-all", "Drop every object in the schema(s)");
+  drop_all->alias("dropAll");
+  drop_all->add_option("--schemas", drop.schemas, "Comma-separated schemas (default: the default schema)")
+      ->delimiter(',');
+  drop_all->add_flag("--force", drop.force, "Run even when --require-force is set");
+  drop_all->add_flag("--require-force,--requireForce", drop.require_force,
+                     "Refuse to run without --force");
+  cli::ExecuteSqlOptions exec_sql;
+  CLI::App* execute_sql = sub("execute-sql", "Run SQL statements and print query results");
+  execute_sql->alias("executeSql");
+  execute_sql->add_option("--sql", exec_sql.sql, "SQL to run");
+  execute_sql->add_option("--sql-file,--sqlFile", exec_sql.sql_file, "File of SQL to run");
+  execute_sql->add_option("--delimiter", exec_sql.delimiter,
+                          "Statement delimiter (default: ';' and lines holding only GO or /)");
+
+  cli::DeferRequirements(app, &config_flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -118,7 +203,25 @@ int RunCli(int argc, char** argv) {
   }
 
   cli::Streams io;
-  Status s;
+  cli::ConfigResult config;
+  Status s = cli::ApplyConfiguration(app, config_flags, cli::ProcessEnvironment(), &config);
+  io.log_level = cli::ParseLogLevel(o.log_level);
+  for (const auto& [level, line] : config.log) io.Log(level, line);
+  if (!s.ok()) {
+    fmt::print(stderr, "Error: {}\n", s.message());
+    return ExitCode(s.code());
+  }
+  o.parameters = std::move(config.parameters);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> output_file(nullptr, &std::fclose);
+  if (!o.output_file.empty()) {
+    output_file.reset(std::fopen(o.output_file.c_str(), "w"));
+    if (!output_file) {
+      fmt::print(stderr, "Error: cannot write --output-file {}: {}\n", o.output_file,
+                 std::strerror(errno));
+      return ExitCode(Status::Code::kIo);
+    }
+    io.out = output_file.get();
+  }
   if (update->parsed()) s = cli::RunUpdate(o, false, io);
   else if (update_sql->parsed()) s = cli::RunUpdate(o, true, io);
   else if (status->parsed()) s = cli::RunStatus(o, verbose, io);
@@ -135,8 +238,19 @@ int RunCli(int argc, char** argv) {
   } else if (validate->parsed()) s = cli::RunValidate(o, io);
   else if (list_locks->parsed()) s = cli::RunListLocks(o, io);
   else if (release_locks->parsed()) s = cli::RunReleaseLocks(o, io);
+  else if (clear_checksums->parsed()) s = cli::RunClearChecksums(o, io);
+  else if (tag_exists->parsed()) s = cli::RunTagExists(o, exists_tag, io);
+  else if (calculate->parsed()) s = cli::RunCalculateChecksum(o, calc, io);
+  else if (unexpected->parsed()) s = cli::RunUnexpectedChangeSets(o, unexpected_verbose, io);
+  else if (drop_all->parsed()) s = cli::RunDropAll(o, drop, io);
+  else if (execute_sql->parsed()) s = cli::RunExecuteSql(o, exec_sql, io);
 
   if (!s.ok()) fmt::print(stderr, "Error: {}\n", s.message());
+  if (output_file && std::fflush(output_file.get()) != 0 && s.ok()) {
+    fmt::print(stderr, "Error: cannot write --output-file {}: {}\n", o.output_file,
+               std::strerror(errno));
+    return ExitCode(Status::Code::kIo);
+  }
   return ExitCode(s.code());
 }
 

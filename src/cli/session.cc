@@ -91,7 +91,68 @@ Result<std::string> CreateTableSql(const Dialect& dialect, const TableDefinition
   return w.Take();
 }
 
+// Liquibase folds the tracking table and schema names the way the engine
+// folds unquoted names: --database-changelog-table-name=MyLog is mylog on
+// PostgreSQL and MyLog on SQLite (checked against Liquibase 4.28).
+std::string Lower(std::string name) {
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+std::string FoldName(const Dialect& dialect, const std::string& name) {
+  return dialect.folds_to_lower ? Lower(name) : name;
+}
+
+// The tracking tables as the options name them. SQLite has no schemas: only
+// "main" is accepted (Liquibase 4.28 fails later, at CREATE TABLE
+// foo.DATABASECHANGELOG, with "unknown database foo").
+Status SetTrackingTables(const GlobalOptions& options, const Dialect& dialect,
+                         TrackingTables* tables) {
+  *tables = DefaultTrackingTables(dialect);
+  if (!options.default_schema.empty()) tables->schema = options.default_schema;
+  if (!options.liquibase_schema.empty()) {
+    if (!dialect.supports_schemas && Lower(options.liquibase_schema) != dialect.implicit_schema)
+      return Status::InvalidInput(fmt::format(
+          "--liquibase-schema-name={}: {} has no schemas; leave it out or use {}",
+          options.liquibase_schema, dialect.display_name, dialect.implicit_schema));
+    tables->schema = FoldName(dialect, options.liquibase_schema);
+  }
+  if (!options.changelog_table.empty())
+    tables->changelog = FoldName(dialect, options.changelog_table);
+  if (!options.lock_table.empty()) tables->lock = FoldName(dialect, options.lock_table);
+  if (Lower(tables->changelog) == Lower(tables->lock))
+    return Status::InvalidInput(fmt::format(
+        "--database-changelog-table-name and --database-changelog-lock-table-name "
+        "both name {}; the history and the lock need a table each",
+        tables->changelog));
+  return Status::Ok();
+}
+
 }  // namespace
+
+LogLevel ParseLogLevel(std::string_view name) {
+  if (name == "OFF") return LogLevel::kOff;
+  if (name == "SEVERE") return LogLevel::kSevere;
+  if (name == "INFO") return LogLevel::kInfo;
+  if (name == "FINE") return LogLevel::kFine;
+  return LogLevel::kWarning;
+}
+
+std::string_view LogLevelName(LogLevel level) {
+  switch (level) {
+    case LogLevel::kOff: return "OFF";
+    case LogLevel::kSevere: return "SEVERE";
+    case LogLevel::kWarning: return "WARNING";
+    case LogLevel::kInfo: return "INFO";
+    case LogLevel::kFine: return "FINE";
+  }
+  return "WARNING";
+}
+
+void Streams::Log(LogLevel level, std::string_view message) const {
+  if (!Logs(level)) return;
+  fmt::print(err, "{}: {}\n", LogLevelName(level), message);
+  std::fflush(err);
+}
 
 Status FreshCatalog(Session& session) {
   session.ctx.render.catalog = nullptr;
@@ -125,6 +186,12 @@ Status FreshCatalog(Session& session) {
   return Status::Ok();
 }
 
+std::string UserAtUrl(const Session& session) {
+  // sqlite-jdbc reports no user name, which Liquibase prints as "null".
+  std::string user = session.conn ? session.conn->UserName() : "";
+  return (user.empty() ? "null" : user) + "@" + session.spec.redacted;
+}
+
 Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
   Session session;
   if (options.url.empty())
@@ -139,12 +206,11 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
         "this command needs a database; {} is an offline URL", spec->redacted));
 
   session.ctx.dialect = spec->dialect;
-  session.ctx.tables = DefaultTrackingTables(*spec->dialect);
   session.ctx.render.dialect = spec->dialect;
-  if (!options.default_schema.empty()) {
+  if (Status s = SetTrackingTables(options, *spec->dialect, &session.ctx.tables); !s.ok())
+    return s;
+  if (!options.default_schema.empty())
     session.ctx.render.default_schema = options.default_schema;
-    session.ctx.tables.schema = options.default_schema;
-  }
   session.ctx.deployment_id = NewDeploymentId();
   Result<ChangeSetFilter> filter =
       ChangeSetFilter::Make(options.context_filter, options.label_filter);
@@ -169,25 +235,13 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
         return Status::InvalidInput(fmt::format("-D{} must be -Dname=value", d));
       lo.properties.emplace(d.substr(0, eq), d.substr(eq + 1));
     }
+    lo.file_properties = options.parameters;
     LoadResult loaded = LoadChangeLog(lo);
     if (!loaded.ok()) {
       std::string msg = fmt::format("{} error{} in the changelog; nothing was run:",
                                     loaded.errors.size(),
                                     loaded.errors.size() == 1 ? "" : "s");
       for (const Diagnostic& d : loaded.errors) msg += "\n" + d.ToString();
-      return Status::InvalidInput(msg);
-    }
-    // The loader keeps preconditions in the model; until a stage
-    // evaluates them, running past them would be a silent difference.
-    std::vector<std::string> unevaluated;
-    for (const Preconditions& p : loaded.changelog.preconditions)
-      unevaluated.push_back(p.loc.ToString());
-    for (const ChangeSet& cs : loaded.changelog.changesets)
-      if (cs.preconditions) unevaluated.push_back(cs.preconditions->loc.ToString());
-    if (!unevaluated.empty()) {
-      std::string msg = "preconditions are not evaluated yet; nothing was run:";
-      for (const std::string& where : unevaluated)
-        msg += "\n" + where + ": error: preconditions are not supported yet";
       return Status::InvalidInput(msg);
     }
     session.changelog = std::move(loaded.changelog);

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "strata/catalog.h"
@@ -16,6 +18,8 @@
 
 namespace strata::cli {
 
+// Every field may come from the command line, the environment or the
+// defaults file (cli/config.h).
 struct GlobalOptions {
   std::string changelog_file;
   std::string url;
@@ -24,8 +28,21 @@ struct GlobalOptions {
   std::string default_schema;
   std::vector<std::string> search_path;
   std::vector<std::string> defines;  // -Dname=value
+  // parameter.<name>=<value> of the defaults file (below -D and the
+  // environment).
+  std::map<std::string, std::string> parameters;
   std::string missing_property_mode = "PRESERVE";
   int lock_wait_minutes = 5;
+  // The tracking tables: names (Liquibase's by default) and their schema
+  // (--liquibase-schema-name; else --default-schema-name; else the
+  // connection's current schema).
+  std::string changelog_table;
+  std::string lock_table;
+  std::string liquibase_schema;
+  // Applied by RunCli (Streams): where stdout output goes, and which of
+  // Strata's own log lines reach stderr.
+  std::string output_file;
+  std::string log_level = "WARNING";
   // --context-filter (a context list) and --label-filter (a label
   // expression); empty: not given. See strata/context_filter.h.
   std::string context_filter;
@@ -58,10 +75,29 @@ enum Needs : unsigned {
 // Reads the history when connected.
 Result<Session> OpenSession(const GlobalOptions& options, unsigned needs);
 
-// Output streams; tests may redirect them.
+// The database as Liquibase names it in messages: "<user>@<url>", the URL
+// as given (password masked). REQUIRES: session.conn.
+std::string UserAtUrl(const Session& session);
+
+// --log-level, Liquibase's names (java.util.logging).
+enum class LogLevel { kOff, kSevere, kWarning, kInfo, kFine };
+// "OFF", "SEVERE", "WARNING", "INFO", "FINE" (upper case: CLI11 normalizes).
+LogLevel ParseLogLevel(std::string_view name);
+std::string_view LogLevelName(LogLevel level);
+
+// Output streams; tests may redirect them. Command output (SQL, status,
+// history) goes to `out`; Strata's own notices are log lines on `err`,
+// shown when their level is enabled. Errors are not log lines: RunCli
+// always prints them.
 struct Streams {
   std::FILE* out = stdout;
   std::FILE* err = stderr;
+  LogLevel log_level = LogLevel::kWarning;
+  bool Logs(LogLevel level) const {
+    return level != LogLevel::kOff && level <= log_level;
+  }
+  // "LEVEL: message" on err when `level` is enabled.
+  void Log(LogLevel level, std::string_view message) const;
 };
 
 }  // namespace strata::cli

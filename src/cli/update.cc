@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "strata/executor.h"
+#include "strata/preconditions.h"
 
 namespace strata::cli {
 
@@ -13,8 +14,7 @@ Result<std::unique_ptr<ChangeLogLock>> TakeLock(Session& session,
   return ChangeLogLock::Acquire(*session.conn, &session.ctx,
                                 o.lock_wait_minutes * 60,
                                 [&](const std::string& line) {
-                                  fmt::print(io.err, "{}\n", line);
-                                  std::fflush(io.err);
+                                  io.Log(LogLevel::kWarning, line);
                                 });
 }
 
@@ -78,19 +78,36 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
       OpenSession(o, kChangeLog | (sql_only ? kOfflineOk : 0u));
   if (!opened.ok()) return opened.status();
   Session& session = *opened;
+  // Rows left without a checksum by clear-checksums get it back first.
+  if (!sql_only)
+    if (Status s = RefreshNullChecksums(session, o, io); !s.ok()) return s;
   if (Status s = FreshCatalog(session); !s.ok()) return s;
   Result<Plan> plan = PlanUpdate(session.changelog, session.history, session.ctx);
   if (!plan.ok()) return plan.status();
 
+  auto warn = [&](const std::string& line) {
+    fmt::print(io.err, "{}\n", line);
+    std::fflush(io.err);
+  };
   if (sql_only) {
+    Status settled = SettlePreconditionsForScript(session.conn.get(), session.changelog,
+                                                  &*plan, warn);
+    if (!settled.ok()) return settled;
     fmt::print(io.out, "{}",
                FormatPlan(*plan, "Update Database Script", o.changelog_file,
                           session.spec.redacted));
     return Status::Ok();
   }
+  // Changelog-level preconditions hold for the whole run: checked once,
+  // before the first changeset, and also when nothing is pending (Liquibase
+  // validates them on every update).
+  if (Status pre = CheckChangeLogPreconditions(*session.conn, session.changelog,
+                                               session.history, warn);
+      !pre.ok())
+    return pre;
   if (plan->ChangeSetCount() == 0) {
     Status s = ClearStaleLock(*session.conn, session.ctx, [&](const std::string& line) {
-      fmt::print(io.err, "{}\n", line);
+      io.Log(LogLevel::kWarning, line);
     });
     if (!s.ok()) return s;
     fmt::print(io.out, "Database is up to date, no changesets to execute\n");

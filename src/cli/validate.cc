@@ -1,3 +1,5 @@
+// validate, as Liquibase 4.28: "No validation errors found." on stderr and
+// exit 0, or the errors and exit 1.
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -25,11 +27,15 @@ Status RunValidate(const GlobalOptions& o, const Streams& io) {
     if (!pending.ok()) errors.push_back(pending.status().message());
   }
   if (!errors.empty()) {
-    std::string msg = "Validation Failed:";
-    for (const auto& e : errors) msg += "\n" + e;
+    std::string msg;
+    for (const auto& e : errors) {
+      // Checksum failures already read "Validation Failed:\n...".
+      if (msg.empty() && e.rfind("Validation Failed:", 0) != 0) msg = "Validation Failed:";
+      msg += (msg.empty() ? "" : "\n") + e;
+    }
     return Status::Validation(msg);
   }
-  fmt::print(io.out, "No validation errors found.\n");
+  fmt::print(io.err, "No validation errors found.\n");
   return Status::Ok();
 }
 

@@ -12,8 +12,10 @@
 #include <cstdlib>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 
 #include "exec/command.h"
+#include "strata/preconditions.h"
 #include "strata/sql_writer.h"
 
 namespace strata {
@@ -377,6 +379,16 @@ std::string Quote(size_t n, const std::string& sql) {
 Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
                RunSummary* summary, ChangeLogLock* lock) {
   const bool transactional = conn.dialect().transactional_ddl;
+  // Steps that ran but were not recorded (precondition CONTINUE, a failure
+  // under failOnError:false): Liquibase numbers ORDEREXECUTED as it records
+  // rows, so every later row is numbered that much lower than planned.
+  int64_t unrecorded = 0;
+  std::unordered_set<std::string> recorded;  // History::Key of rows written
+  PreconditionScope scope;
+  scope.executed = [&](std::string_view id, std::string_view author, std::string_view file) {
+    return (plan.history && plan.history->Find(id, author, file)) ||
+           recorded.count(History::Key(id, author, file)) > 0;
+  };
   for (const PlanStep& step : plan.steps) {
     if (!step.changeset) {
       // Setup steps are applied by EnsureTrackingTables under the lock.
@@ -390,33 +402,76 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
     report(step.header.rfind("Rolling Back", 0) == 0 ? step.header
                                                       : "Running " + step.header);
     const bool in_tx = transactional && step.in_transaction;
+    std::vector<Statement> history = step.history;
+    if (step.record && unrecorded)
+      history = {Statement{step.record->Sql(step.order_executed - unrecorded)}};
+    const std::vector<Statement>* statements = &step.statements;
+    static const std::vector<Statement> kNone;
+    if (step.preconditions) {
+      scope.changeset = &cs;
+      PreconditionCheck check = CheckPreconditions(conn, *step.preconditions, scope);
+      switch (ActionFor(*step.preconditions, check.outcome)) {
+        case PreconditionAction::kHalt:
+          return Status::Validation(PreconditionFailure(*step.preconditions, &cs, check));
+        case PreconditionAction::kSkip:
+          report(fmt::format("Continuing past {} despite precondition {} ({}='CONTINUE'); it is "
+                             "not recorded and runs again next update:\n  {}",
+                             cs.Identity(),
+                             check.outcome == PreconditionCheck::Outcome::kFail ? "failure" : "error",
+                             check.outcome == PreconditionCheck::Outcome::kFail ? "onFail" : "onError",
+                             check.message));
+          ++unrecorded;
+          ++summary->skipped;
+          continue;
+        case PreconditionAction::kMarkRan:
+          report(fmt::format("Marking {} as ran despite precondition {} ({}='MARK_RAN'):\n  {}",
+                             cs.Identity(),
+                             check.outcome == PreconditionCheck::Outcome::kFail ? "failure" : "error",
+                             check.outcome == PreconditionCheck::Outcome::kFail ? "onFail" : "onError",
+                             check.message));
+          statements = &kNone;
+          history = {Statement{step.mark_ran->Sql(step.order_executed - unrecorded)}};
+          ++summary->marked_ran;
+          break;
+        case PreconditionAction::kRun:
+          if (check.outcome != PreconditionCheck::Outcome::kPass)
+            report(PreconditionWarning(*step.preconditions, &cs, check));
+          break;
+      }
+    }
+    const bool marking = statements == &kNone;
     size_t done = 0;
     Status s;
     Checkpoint();
     // before/after run outside the transaction (PRAGMA foreign_keys has no
     // effect inside one); `after` runs whatever happened.
-    for (const Statement& b : step.before) {
-      if (s.ok()) s = conn.Execute(b.sql);
+    if (!marking) {
+      for (const Statement& b : step.before) {
+        if (s.ok()) s = conn.Execute(b.sql);
+      }
     }
     if (!s.ok()) {
       // nothing of the step ran
     } else if (in_tx) {
       s = conn.Execute("BEGIN");
-      if (s.ok()) s = RunStatements(conn, step.statements, &done);
-      if (s.ok()) s = RunStatements(conn, step.history, &done);
+      if (s.ok()) s = RunStatements(conn, *statements, &done);
+      if (s.ok()) s = RunStatements(conn, history, &done);
       if (s.ok()) s = conn.Execute("COMMIT");
       if (!s.ok()) (void)conn.Execute("ROLLBACK");
       if (s.ok()) Checkpoint();
     } else {
-      s = RunStatements(conn, step.statements, &done);
-      if (s.ok()) s = RunStatements(conn, step.history, &done);
+      s = RunStatements(conn, *statements, &done);
+      if (s.ok()) s = RunStatements(conn, history, &done);
     }
-    for (const Statement& a : step.after) {
-      Status restored = conn.Execute(a.sql);
-      if (s.ok() && !restored.ok()) s = restored;
+    if (!marking) {
+      for (const Statement& a : step.after) {
+        Status restored = conn.Execute(a.sql);
+        if (s.ok() && !restored.ok()) s = restored;
+      }
     }
     if (s.ok()) {
       ++summary->run;
+      recorded.insert(History::Key(cs.id, cs.author, cs.file_path));
       continue;
     }
     // A lost connection explains the failure better than the statement.
@@ -425,16 +480,14 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
       s = Status::Database(fmt::format("the connection to {} was lost: {}",
                                        conn.Describe(), s.message()));
     std::string where = fmt::format("{} ({})", cs.Identity(), cs.loc.ToString());
-    const std::vector<Statement>& part =
-        done < step.statements.size() ? step.statements : step.history;
-    const size_t index = done < step.statements.size()
-                             ? done
-                             : done - step.statements.size();
+    const std::vector<Statement>& part = done < statements->size() ? *statements : history;
+    const size_t index = done < statements->size() ? done : done - statements->size();
     const std::string failed_sql = index < part.size() ? part[index].sql : "";
     if (!cs.fail_on_error.value_or(true)) {
       report(fmt::format("Changeset {} failed, continuing because failOnError is false: {}\n  in statement: {}",
                          where, s.message(), failed_sql));
       ++summary->failed_ignored;
+      ++unrecorded;
       continue;
     }
     if (in_tx) {
@@ -444,8 +497,8 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
           failed_sql.empty() ? "" : "\n  in statement: " + failed_sql));
     }
     std::string ran;
-    for (size_t i = 0; i < done && i < step.statements.size(); ++i)
-      ran += "\n" + Quote(i + 1, step.statements[i].sql);
+    for (size_t i = 0; i < done && i < statements->size(); ++i)
+      ran += "\n" + Quote(i + 1, (*statements)[i].sql);
     return Status::Database(fmt::format(
         "Changeset {} (runInTransaction: false) failed part-way: {} of its {} "
         "statements had run and stay applied; the changeset is not recorded.\n"
@@ -454,9 +507,9 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
         "  {}\n"
         "Repair the database (undo or finish what ran, or make the changeset "
         "safe to re-run), then run update again.",
-        where, std::min(done, step.statements.size()), step.statements.size(),
+        where, std::min(done, statements->size()), statements->size(),
         ran.empty() ? " none" : ran,
-        done < step.statements.size() ? Quote(done + 1, failed_sql)
+        done < statements->size() ? Quote(done + 1, failed_sql)
                                        : "    (history) " + failed_sql,
         s.message()));
   }

@@ -96,7 +96,28 @@ class PgConnection final : public Connection {
     return Collect(res.get(), text, rows);
   }
 
+  Status QueryTable(std::string_view sql, QueryResult* result) override {
+    *result = QueryResult();
+    std::string text(sql);
+    PgResult res(PQexecParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr,
+                              nullptr, 0));
+    if (Status s = Collect(res.get(), text, &result->rows); !s.ok()) return s;
+    if (!res || PQresultStatus(res.get()) != PGRES_TUPLES_OK) return Status::Ok();
+    constexpr Oid kBoolOid = 16, kTimestampOid = 1114;
+    for (int j = 0; j < PQnfields(res.get()); ++j) {
+      result->columns.emplace_back(PQfname(res.get(), j));
+      result->booleans.push_back(PQftype(res.get(), j) == kBoolOid);
+      result->timestamps.push_back(PQftype(res.get(), j) == kTimestampOid);
+    }
+    return Status::Ok();
+  }
+
   std::string Describe() const override { return redacted_; }
+
+  std::string UserName() const override {
+    const char* user = PQuser(conn_);
+    return user ? user : "";
+  }
 
   Status UseSchema(const std::string& schema) override {
     SqlWriter w(PostgresDialect());

@@ -104,6 +104,25 @@ class SqliteConnection final : public Connection {
   }
 
   Status Query(std::string_view sql, std::vector<Row>* rows) override {
+    return Run(sql, rows, nullptr);
+  }
+
+  // SQLite types values, not columns: no column is reported as a boolean or
+  // a timestamp.
+  Status QueryTable(std::string_view sql, QueryResult* result) override {
+    *result = QueryResult();
+    if (Status s = Run(sql, &result->rows, &result->columns); !s.ok()) return s;
+    result->booleans.assign(result->columns.size(), false);
+    result->timestamps.assign(result->columns.size(), false);
+    return Status::Ok();
+  }
+
+  std::string UserName() const override { return ""; }
+
+ private:
+  // Query, and the column labels when `columns` is given.
+  Status Run(std::string_view sql, std::vector<Row>* rows,
+             std::vector<std::string>* columns) {
     rows->clear();
     Stmt stmt;
     size_t used = 0;
@@ -114,10 +133,10 @@ class SqliteConnection final : public Connection {
       // Read per row, after the step: a step may re-prepare the statement
       // against a schema another connection changed, and the count read
       // before it would be the old one.
-      int columns = sqlite3_column_count(stmt.get());
+      int count = sqlite3_column_count(stmt.get());
       Row row;
-      row.reserve(columns);
-      for (int i = 0; i < columns; ++i) {
+      row.reserve(count);
+      for (int i = 0; i < count; ++i) {
         if (sqlite3_column_type(stmt.get(), i) == SQLITE_NULL) {
           row.emplace_back(std::nullopt);
         } else {
@@ -129,6 +148,12 @@ class SqliteConnection final : public Connection {
       rows->push_back(std::move(row));
     }
     if (rc != SQLITE_DONE) return Error(sql, 0);
+    if (columns) {
+      for (int i = 0; i < sqlite3_column_count(stmt.get()); ++i) {
+        const char* name = sqlite3_column_name(stmt.get(), i);
+        columns->emplace_back(name ? name : "");
+      }
+    }
     // A second statement after the first would be silently ignored; say so.
     Stmt extra;
     size_t rest = 0;
@@ -142,6 +167,7 @@ class SqliteConnection final : public Connection {
     return Status::Ok();
   }
 
+ public:
   std::string Describe() const override { return redacted_; }
 
   std::string CurrentSchema() override { return ""; }

@@ -19,9 +19,12 @@
 #include "exec/connection_internal.h"
 #include "strata/connection.h"
 #include "strata/dialect.h"
+#include "util/strings.h"
 
 namespace strata {
 namespace {
+
+using util::Lower;
 
 constexpr std::string_view kMask = "*****";
 constexpr std::string_view kAcceptedForms =
@@ -30,13 +33,6 @@ constexpr std::string_view kAcceptedForms =
     "jdbc:postgresql://host[:port]/database[?user=...&password=...], "
     "sqlite:PATH, jdbc:sqlite:PATH, offline:postgresql, offline:sqlite, "
     "offline:mysql or offline:mariadb";
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() &&

@@ -4,16 +4,12 @@
 #include <initializer_list>
 
 #include "load/strings.h"
+#include "util/strings.h"
 
 namespace strata::load {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using util::Lower;
 
 }  // namespace
 
@@ -473,7 +469,7 @@ void ChangeLogBuilder::SetPreconditionAttribute(Precondition& p,
   p.attributes[std::string(k)] = std::move(*text);
 }
 
-void ChangeLogBuilder::FinishPrecondition(const Precondition& p) {
+void ChangeLogBuilder::FinishPrecondition(Precondition& p) {
   const PreconditionType* type = FindPreconditionType(p.type);
   if (type->nested) {
     if (p.nested.empty())
@@ -483,8 +479,14 @@ void ChangeLogBuilder::FinishPrecondition(const Precondition& p) {
   for (std::string_view r : type->required) {
     if (r.empty()) continue;
     auto it = p.attributes.find(std::string(r));
-    if (it == p.attributes.end() || it->second.empty())
+    // Liquibase runs sqlCheck expectedResult="" (a NULL result then fails).
+    if (it == p.attributes.end() || (it->second.empty() && r != "expectedResult"))
       Error(p.loc, StrCat({p.type, ": missing required attribute '", r, "'"}));
+  }
+  if (p.type == "changeLogPropertyDefined") {
+    auto it = p.attributes.find("property");
+    if (it != p.attributes.end())
+      p.property_value = properties_.Value(it->second, file_.id);
   }
 }
 

@@ -488,7 +488,8 @@ class ChangeLogBuilder {
   void SetPreconditionAttribute(Precondition& p, std::string_view name,
                                 const Value& v, const SourceLocation& key_loc);
   // Reports missing required attributes and empty and/or/not.
-  void FinishPrecondition(const Precondition& p);
+  // Checks required attributes; resolves changeLogPropertyDefined's property.
+  void FinishPrecondition(Precondition& p);
 
   // logicalFilePath, context, contextFilter (wins), objectQuotingStrategy.
   bool SetChangeLogAttribute(ParsedChangeLog& log, std::string_view name,

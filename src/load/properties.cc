@@ -22,8 +22,8 @@ PropertyStore::PropertyStore(const LoadOptions& options) : options_(options) {
 
 void PropertyStore::Define(const std::string& name, const std::string& value,
                            bool global, int file_id) {
-  if (options_.properties.count(name) || std::getenv(name.c_str()) ||
-      builtins_.count(name))
+  if (std::getenv(name.c_str()) || options_.properties.count(name) ||
+      options_.file_properties.count(name) || builtins_.count(name))
     return;
   if (global) {
     global_.emplace(name, Def{value, seq_++});
@@ -34,12 +34,15 @@ void PropertyStore::Define(const std::string& name, const std::string& value,
 
 const std::string* PropertyStore::Lookup(const std::string& name,
                                          int file_id) const {
-  if (auto it = options_.properties.find(name); it != options_.properties.end())
-    return &it->second;
   if (const char* env = std::getenv(name.c_str())) {
     env_value_ = env;
     return &env_value_;
   }
+  if (auto it = options_.properties.find(name); it != options_.properties.end())
+    return &it->second;
+  if (auto it = options_.file_properties.find(name);
+      it != options_.file_properties.end())
+    return &it->second;
   if (auto it = builtins_.find(name); it != builtins_.end()) return &it->second;
   const Def* best = nullptr;
   if (auto it = global_.find(name); it != global_.end()) best = &it->second;

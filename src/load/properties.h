@@ -1,11 +1,14 @@
 // Changelog properties and `${name}` expansion (Liquibase ChangeLogParameters).
 //
-// First definition wins: command-line -D properties, then process
-// environment variables, then built-ins (database.typeName), then changelog
-// `property` entries in load order. Local (global: false) properties are
+// First definition wins: process environment variables, then command-line
+// -D properties, then the defaults file's `parameter.*` entries, then
+// built-ins (database.typeName), then changelog `property` entries in load
+// order. Liquibase 4.28 puts the environment first: `FOO=env liquibase
+// update -DFOO=cli` expands ${FOO} to "env" (checked against the real tool). Local (global: false) properties are
 // visible only in the file that defines them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +33,12 @@ class PropertyStore {
   std::string Expand(std::string_view text, int file_id,
                      const SourceLocation& loc,
                      std::vector<Diagnostic>& errors) const;
+
+  // The value `name` has as seen from file `file_id`; nullopt when undefined.
+  std::optional<std::string> Value(const std::string& name, int file_id) const {
+    const std::string* v = Lookup(name, file_id);
+    return v ? std::optional<std::string>(*v) : std::nullopt;
+  }
 
   static bool NeedsExpansion(std::string_view text) {
     return text.find("${") != std::string_view::npos;

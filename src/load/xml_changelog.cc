@@ -694,6 +694,15 @@ ParsedChangeLog XmlParser::Run() {
                      EmitEntry(file_, out, std::move(*inc));
                  } else if (name == "preConditions") {
                    out.preconditions.push_back(ParsePreconditions(c));
+                   // Liquibase's XSD allows only HALT and WARN here.
+                   const Preconditions& p = out.preconditions.back();
+                   for (const auto& [attr, value] : {std::pair{"onFail", &p.on_fail},
+                                                     std::pair{"onError", &p.on_error}}) {
+                     if (*value && **value != "HALT" && **value != "WARN")
+                       Error(p.loc, StrCat({"changelog-level preConditions ", attr, "='", **value,
+                                            "' is not allowed: Liquibase's XML schema accepts "
+                                            "only HALT or WARN there"}));
+                   }
                  } else if (name == "property") {
                    // Defined above.
                  } else if (IsUnsupportedChangeLogEntry(name)) {

@@ -104,8 +104,9 @@ std::string NullOr(const SqlWriter& proto, const std::optional<std::string>& v) 
   return w.Take();
 }
 
-Statement InsertHistory(const PlanContext& ctx, const ChangeSet& cs,
-                        const std::string& checksum, int64_t order) {
+// The history INSERT of `cs` with EXECTYPE `exec_type` (EXECUTED, MARK_RAN).
+OrderedSql InsertHistory(const PlanContext& ctx, const ChangeSet& cs,
+                         const std::string& checksum, std::string_view exec_type) {
   SqlWriter w(*ctx.dialect);
   std::optional<std::string> tag = TagOf(cs);
   w.Keyword("INSERT INTO ").Name(ctx.tables.schema, ctx.tables.changelog)
@@ -115,22 +116,25 @@ Statement InsertHistory(const PlanContext& ctx, const ChangeSet& cs,
   if (tag) w.Keyword(", TAG");
   w.Keyword(") VALUES (").Literal(cs.id).Keyword(", ").Literal(cs.author)
       .Keyword(", ").Literal(cs.file_path).Keyword(", ")
-      .Keyword(ctx.dialect->now_function).Keyword(", ")
-      .Keyword(std::to_string(order)).Keyword(", ").Literal(checksum)
+      .Keyword(ctx.dialect->now_function).Keyword(", ");
+  OrderedSql out;
+  out.head = w.Take();
+  SqlWriter t(*ctx.dialect);
+  t.Keyword(", ").Literal(checksum)
       .Keyword(", ").Literal(Describe(cs)).Keyword(", ")
       .Literal(Truncate250(Trim(cs.comment.value_or(""))))
-      .Keyword(", ").Literal("EXECUTED").Keyword(", ")
-      .Keyword(NullOr(w, cs.context)).Keyword(", ")
-      .Keyword(NullOr(w, cs.labels)).Keyword(", ")
+      .Keyword(", ").Literal(exec_type).Keyword(", ")
+      .Keyword(NullOr(t, cs.context)).Keyword(", ")
+      .Keyword(NullOr(t, cs.labels)).Keyword(", ")
       .Literal(ctx.liquibase_version).Keyword(", ").Literal(ctx.deployment_id);
-  if (tag) w.Keyword(", ").Literal(*tag);
-  w.Keyword(")");
-  return {w.Take()};
+  if (tag) t.Keyword(", ").Literal(*tag);
+  t.Keyword(")");
+  out.tail = t.Take();
+  return out;
 }
 
-Statement UpdateHistoryRerun(const PlanContext& ctx, const ChangeSet& cs,
-                             const HistoryRow& row, const std::string& checksum,
-                             int64_t order) {
+OrderedSql UpdateHistoryRerun(const PlanContext& ctx, const ChangeSet& cs,
+                              const HistoryRow& row, const std::string& checksum) {
   SqlWriter w(*ctx.dialect);
   w.Keyword("UPDATE ").Name(ctx.tables.schema, ctx.tables.changelog)
       .Keyword(" SET COMMENTS = ").Literal(Truncate250(Trim(cs.comment.value_or(""))))
@@ -141,11 +145,15 @@ Statement UpdateHistoryRerun(const PlanContext& ctx, const ChangeSet& cs,
       .Keyword(", EXECTYPE = ").Literal("RERAN")
       .Keyword(", LABELS = ").Keyword(NullOr(w, cs.labels))
       .Keyword(", MD5SUM = ").Literal(checksum)
-      .Keyword(", ORDEREXECUTED = ").Keyword(std::to_string(order))
-      .Keyword(" WHERE ID = ").Literal(row.id)
+      .Keyword(", ORDEREXECUTED = ");
+  OrderedSql out;
+  out.head = w.Take();
+  SqlWriter t(*ctx.dialect);
+  t.Keyword(" WHERE ID = ").Literal(row.id)
       .Keyword(" AND AUTHOR = ").Literal(row.author)
       .Keyword(" AND FILENAME = ").Literal(row.filename);
-  return {w.Take()};
+  out.tail = t.Take();
+  return out;
 }
 
 Statement DeleteHistory(const PlanContext& ctx, const HistoryRow& row) {
@@ -297,17 +305,25 @@ Result<Plan> PlanUpdate(const DatabaseChangeLog& changelog,
     ApplyModifySql(cs, ctx, /*rollback=*/false, 0, &step);
     ++order;
     if (d.action == Action::kRun) {
-      step.history.push_back(InsertHistory(ctx, cs, d.checksum, order));
+      step.record = InsertHistory(ctx, cs, d.checksum, "EXECUTED");
     } else {
       const HistoryRow* row = history.Find(cs.id, cs.author, cs.file_path);
-      step.history.push_back(UpdateHistoryRerun(ctx, cs, *row, d.checksum, order));
+      step.record = UpdateHistoryRerun(ctx, cs, *row, d.checksum);
+    }
+    step.order_executed = order;
+    step.history.push_back({step.record->Sql(order)});
+    if (cs.preconditions) {
+      step.preconditions = &*cs.preconditions;
+      step.mark_ran = InsertHistory(ctx, cs, d.checksum, "MARK_RAN");
     }
     plan.steps.push_back(std::move(step));
   }
+  plan.history = &history;
   if (!validation.empty()) return ValidationFailure(validation);
   if (!render_errors.empty()) return RenderFailure(render_errors);
   if (plan.steps.empty()) return plan;
   Plan with_setup;
+  with_setup.history = plan.history;
   AddSetupSteps(ctx, &with_setup);
   for (auto& s : plan.steps) with_setup.steps.push_back(std::move(s));
   return with_setup;

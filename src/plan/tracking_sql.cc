@@ -116,4 +116,11 @@ std::string TagSql(const PlanContext& ctx, const HistoryRow& newest,
   return w.Take();
 }
 
+std::string ClearChecksumsSql(const PlanContext& ctx) {
+  SqlWriter w = Writer(ctx);
+  w.Keyword("UPDATE ").Name(ctx.tables.schema, ctx.tables.changelog)
+      .Keyword(" SET MD5SUM = NULL");
+  return w.Take();
+}
+
 }  // namespace strata

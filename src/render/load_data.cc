@@ -3,21 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include "util/strings.h"
 
 namespace strata::detail {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using util::Lower;
+using util::Trim;
 
 // Liquibase's base64 test for BLOB cells: groups of four from [A-Za-z0-9+/],
 // the last padded with '='. The decoded bytes, or nullopt for other text.

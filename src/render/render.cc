@@ -15,33 +15,15 @@
 #include "render/rebuild.h"
 #include "render/render_pro.h"
 #include "strata/sql_writer.h"
+#include "util/strings.h"
+#include "util/status_macros.h"
 
 namespace strata {
 namespace {
 
-#define STRATA_RETURN_IF_ERROR(expr)   \
-  do {                                 \
-    ::strata::Status _st = (expr);     \
-    if (!_st.ok()) return _st;         \
-  } while (0)
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using util::Lower;
+using util::Upper;
+using util::Trim;
 
 // "a, b,c" -> {"a", "b", "c"}
 std::vector<std::string> SplitList(std::string_view list) {

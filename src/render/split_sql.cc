@@ -10,27 +10,16 @@
 #include <vector>
 
 #include "strata/render.h"
+#include "util/strings.h"
 
 namespace strata {
 namespace {
 
+using util::Trim;
+using util::IEquals;
+
 bool IsWord(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
 }
 
 bool AtLineStart(std::string_view s, size_t i) { return i == 0 || s[i - 1] == '\n'; }
