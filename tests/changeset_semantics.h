@@ -148,7 +148,7 @@ inline void DuplicateIdPerContextScenario(const std::string& url, const std::str
   WriteFile(dir, "dup.yaml", "databaseChangeLog:\n" + cs("mysql", "t_my") + cs("pg", "t_pg"));
   CmdResult r = RunStrata(Args(url, "dup.yaml", {"update"}), dir);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("dup.yaml:7:5: error: duplicate changeset identity 'dup.yaml::same::t'"),
+  EXPECT_NE(r.err.find("dup.yaml:8:5: error: duplicate changeset identity 'dup.yaml::same::t'"),
             std::string::npos)
       << r.err;
   r = RunStrata(Args(url, "dup.yaml", {"update", "--contexts=pg"}), dir);

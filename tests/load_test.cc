@@ -285,7 +285,9 @@ TEST(Load, ChangeSetAttributes) {
       logicalFilePath: \logical\path.yaml
 )");
   ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
-  const ChangeSet& cs = r.changelog.changesets.at(0);
+  // runOrder: last moves the first changeset behind the second (Liquibase
+  // 4.28 open source honours runOrder).
+  const ChangeSet& cs = r.changelog.changesets.at(1);
   EXPECT_EQ(cs.id, "1.0");
   EXPECT_EQ(cs.author, "42");
   EXPECT_EQ(cs.comment, "hello");
@@ -303,7 +305,7 @@ TEST(Load, ChangeSetAttributes) {
   EXPECT_EQ(cs.ignore, false);
   EXPECT_EQ(cs.valid_checksums, (std::vector<std::string>{"ANY", "9:abc"}));
   EXPECT_EQ(std::get<Sql>(cs.changes.at(0)).sql, "select 1");
-  const ChangeSet& cs2 = r.changelog.changesets.at(1);
+  const ChangeSet& cs2 = r.changelog.changesets.at(0);
   EXPECT_EQ(cs2.valid_checksums, (std::vector<std::string>{"1:any"}));
   EXPECT_EQ(cs2.file_path, "logical/path.yaml");
   EXPECT_EQ(cs2.logical_file_path, "\\logical\\path.yaml");
