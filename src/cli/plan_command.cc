@@ -58,10 +58,6 @@ void PrintUpdateSummary(const Streams& io, int64_t run, const SelectionStats& st
   fmt::print(io.out, "\n");
 }
 
-}  // namespace strata::cli
-
-namespace strata::cli {
-
 Status RunLimitedUpdate(const GlobalOptions& o, const UpdateLimit& limit, bool sql_only,
                         const Streams& io) {
   Result<Session> opened = OpenSession(o, kChangeLog | (sql_only ? kOfflineOk : 0u));

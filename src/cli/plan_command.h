@@ -16,7 +16,7 @@ using Planner = std::function<Result<Plan>(Session&)>;
 
 // Plans and runs the plan under the changelog lock. *plan is the plan that
 // ran (or, when it had no changeset, the one that did not need the lock).
-// Progress lines ("Running Changeset: …") go to io.out unless `quiet`
+// Progress lines ("Running Changeset …") go to io.out unless `quiet`
 // (changelog-sync and mark-next-changeset-ran print none, as Liquibase).
 // REQUIRES: session is connected.
 Status RunLocked(Session& session, const GlobalOptions& o, const Streams& io,
@@ -32,10 +32,6 @@ Status PrintPlan(Session& session, const GlobalOptions& o, const Streams& io,
 // "FILTERED CHANGE SETS SUMMARY" block when the count or tag left any out.
 void PrintUpdateSummary(const Streams& io, int64_t run, const SelectionStats& stats,
                         size_t total);
-
-}  // namespace strata::cli
-
-namespace strata::cli {
 
 // update-count / update-to-tag and their -sql variants: `limit` narrows
 // update's plan; the summary says what it left out.
