@@ -165,7 +165,18 @@ inline void UpdateCountScenario(const std::string& url, const std::string& repla
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_TRUE(Contains(r.out, "Run:                          2\n")) << r.out;
   EXPECT_FALSE(Contains(r.out, "FILTERED")) << r.out;
+  EXPECT_FALSE(Contains(r.err, "up to date")) << r.err;
   EXPECT_EQ(HistoryIds(url), "1 2 3 4 5 6");
+  // Nothing left: Liquibase 4.28 prints the summary (stdout) and says so
+  // on stderr.
+  r = RunStrata(Args(url, log, {"update-count", "--count=2"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_TRUE(Contains(r.out,
+                       "Run:                          0\n"
+                       "Previously run:               6\n"
+                       "Filtered out:                 0\n"))
+      << r.out;
+  EXPECT_TRUE(Contains(r.err, "Database is up to date, no changesets to execute\n")) << r.err;
 }
 
 // update-to-tag: up to and including the tagDatabase changeset.
@@ -196,6 +207,7 @@ inline void UpdateToTagScenario(const std::string& url, const std::string& repla
                        "Previously run:               3\n"
                        "Filtered out:                 3\n"))
       << r.out;
+  EXPECT_TRUE(Contains(r.err, "Database is up to date, no changesets to execute\n")) << r.err;
   EXPECT_EQ(HistoryIds(url), "1 2 3");
 
   // Liquibase 4.28 with --tag=V1.0: the changelog has no such tagDatabase

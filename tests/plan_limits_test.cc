@@ -100,25 +100,28 @@ TEST(PlanUpdateLimited, CountTakesTheFirstNPendingAndCountsTheRest) {
 }
 
 TEST(PlanUpdateLimited, ZeroCountPlansNothing) {
+  DatabaseChangeLog log = SixChangeSets();
   UpdateLimit limit;
   limit.count = 0;
-  auto plan = PlanUpdateLimited(SixChangeSets(), History(), Ctx(), limit);
+  auto plan = PlanUpdateLimited(log, History(), Ctx(), limit);
   ASSERT_TRUE(plan.ok());
   EXPECT_TRUE(plan->steps.empty());
 }
 
 TEST(PlanUpdateLimited, ToTagIncludesTheTagDatabaseChangeSet) {
+  // Plans point into the changelog: it outlives them.
+  DatabaseChangeLog log = SixChangeSets();
   UpdateLimit limit;
   limit.tag = "v1";
   SelectionStats stats;
-  auto plan = PlanUpdateLimited(SixChangeSets(), History(), Ctx(), limit, &stats);
+  auto plan = PlanUpdateLimited(log, History(), Ctx(), limit, &stats);
   ASSERT_TRUE(plan.ok());
   EXPECT_EQ(Ids(*plan), "1 2 3");
   EXPECT_TRUE(stats.tag_seen);
   EXPECT_EQ(stats.after_tag, 3);
   // The changelog's tag is compared exactly: V1 is not v1.
   limit.tag = "V1";
-  plan = PlanUpdateLimited(SixChangeSets(), History(), Ctx(), limit, &stats);
+  plan = PlanUpdateLimited(log, History(), Ctx(), limit, &stats);
   ASSERT_TRUE(plan.ok());
   EXPECT_EQ(Ids(*plan), "1 2 3 4 5 6");
   EXPECT_FALSE(stats.tag_seen);

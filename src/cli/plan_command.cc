@@ -83,6 +83,9 @@ Status RunLimitedUpdate(const GlobalOptions& o, const UpdateLimit& limit, bool s
   Status s = RunLocked(session, o, io, planner, &plan, &summary);
   if (!s.ok()) return s;
   PrintUpdateSummary(io, summary.run, stats, session.changelog.changesets.size());
+  // Liquibase 4.28 adds this on stderr when the limit left nothing to run.
+  if (plan.ChangeSetCount() == 0)
+    fmt::print(io.err, "Database is up to date, no changesets to execute\n");
   return Status::Ok();
 }
 
