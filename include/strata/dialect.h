@@ -135,6 +135,9 @@ struct Dialect {
     bool composite_types = false;  // CREATE/ALTER/DROP TYPE t AS (...)
   };
   ProObjects pro = {};
+  // objectQuotingStrategy QUOTE_ALL_OBJECTS: every identifier is quoted
+  // (the planner sets it on a per-changeset copy; see QuotingFor).
+  bool quote_all_identifiers = false;
   // Remarks are written inline (column COMMENT '...', createTable's
   // COMMENT='...', ALTER TABLE t COMMENT = '...', MODIFY COLUMN c type
   // COMMENT '...') instead of COMMENT ON (supports_remarks).

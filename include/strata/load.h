@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "strata/context_filter.h"
 #include "strata/model.h"
 
 namespace strata {
@@ -33,6 +34,10 @@ struct LoadOptions {
   // Engine name used for `dbms` filters and built-in properties
   // ("postgresql", "sqlite").
   std::string dbms;
+  // --context-filter / --label-filter: duplicate identities are reported only
+  // among the changesets it lets through, as Liquibase validates them
+  // (fineract defines one id per context: mysql, postgresql).
+  ChangeSetFilter filter;
 };
 
 // "file:line:col: error: message"

@@ -1504,8 +1504,8 @@ struct SqlVisitor {
   std::string_view Name() const;
   // Liquibase's dbms list match for engine `dbms` ("postgresql"): none
   // given, "all", the name, or only "!other" negations; names are
-  // case-sensitive. Context and labels always match: Strata has no
-  // --contexts/--label-filter, and Liquibase without them applies all.
+  // case-sensitive. Context and labels are ChangeSetFilter::Applies's
+  // (strata/context_filter.h).
   bool AppliesTo(std::string_view dbms) const;
 };
 
@@ -1532,6 +1532,13 @@ struct ChangeSet {
   OptString comment;
   OptString context;  // contextFilter wins over context
   OptString labels;
+  // What --context-filter / --label-filter test, each part on its own: the
+  // context expressions and label lists inherited from enclosing includes,
+  // includeAlls and changelog roots, then the changeset's own (Liquibase's
+  // inheritable filters). `context`/`labels` hold the combined text recorded
+  // in CONTEXTS/LABELS. Filled by the loader; empty means use those.
+  std::vector<std::string> filter_contexts;
+  std::vector<std::string> filter_labels;
   OptString dbms;
   OptString created;
   OptString run_order;

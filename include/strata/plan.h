@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "strata/context_filter.h"
 #include "strata/dialect.h"
 #include "strata/model.h"
 #include "strata/render.h"
@@ -120,6 +121,11 @@ struct PlanContext {
   bool lock_table_exists = false;
   std::string deployment_id;     // 10 digits, one per command run
   std::string liquibase_version = "4.28.0";  // LIQUIBASE column
+  // --context-filter / --label-filter. Changesets it leaves out are neither
+  // run nor recorded, their checksums are not validated, rollback skips
+  // them (without counting them), and modifySql visitors it leaves out are
+  // not applied (all verified against Liquibase 4.28).
+  ChangeSetFilter filter;
 };
 
 // What `update` would do: pending changesets (not in history; runAlways;
@@ -153,6 +159,8 @@ struct SelectionStats {
   int64_t previously_run = 0;  // not taken because history has them
   int64_t after_tag = 0;       // "After tag"
   int64_t after_count = 0;     // "After count"
+  // Left out by the context/label filter or ignore:true (no history row).
+  int64_t by_context = 0, by_label = 0, ignored = 0;
   bool tag_seen = false;
 };
 
@@ -185,7 +193,7 @@ bool ChangeLogSetsTag(const DatabaseChangeLog& changelog, std::string_view tag);
 // errors are reported the same way as PlanUpdate.
 Result<std::vector<const ChangeSet*>> PendingChangeSets(
     const DatabaseChangeLog& changelog, const History& history,
-    std::string_view dbms);
+    std::string_view dbms, const ChangeSetFilter& filter = {});
 
 // What `rollback --tag` / `rollback-count` would do. Rows are visited
 // newest first; rows whose changeset is not in the changelog are skipped

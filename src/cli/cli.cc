@@ -105,6 +105,12 @@ int RunCli(int argc, char** argv) {
   app.add_option("--log-level,--logLevel", o.log_level,
                  "Strata's own notices on stderr: OFF, SEVERE, WARNING (default), INFO, FINE")
       ->transform(LogLevelName());
+  app.add_option("--context-filter,--contexts", o.context_filter,
+                 "Contexts to run (comma list); changesets whose context "
+                 "expression does not match are left out");
+  app.add_option("--label-filter,--labels", o.label_filter,
+                 "Label expression (and, or, !, parentheses, @label); "
+                 "changesets whose labels do not match are left out");
   // Every option above and in any subcommand also reads LIQUIBASE_*/STRATA_*
   // variables and the defaults file: see the convention in cli/config.h.
   cli::ConfigFlags config_flags;

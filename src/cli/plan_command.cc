@@ -41,7 +41,8 @@ Status PrintPlan(Session& session, const GlobalOptions& o, const Streams& io,
 
 void PrintUpdateSummary(const Streams& io, int64_t run, const SelectionStats& stats,
                         size_t total) {
-  const int64_t filtered = stats.after_tag + stats.after_count;
+  const int64_t filtered = stats.after_tag + stats.after_count + stats.by_context +
+                           stats.by_label + stats.ignored;
   fmt::print(io.out,
              "\nUPDATE SUMMARY\n"
              "Run:                     {:6}\n"
@@ -52,6 +53,9 @@ void PrintUpdateSummary(const Streams& io, int64_t run, const SelectionStats& st
              run, stats.previously_run, filtered, total);
   if (filtered == 0) return;
   fmt::print(io.out, "\nFILTERED CHANGE SETS SUMMARY\n");
+  if (stats.by_context) fmt::print(io.out, "{:<18}       {:6}\n", "Context mismatch:", stats.by_context);
+  if (stats.by_label) fmt::print(io.out, "{:<18}       {:6}\n", "Label mismatch:", stats.by_label);
+  if (stats.ignored) fmt::print(io.out, "{:<18}       {:6}\n", "Ignored:", stats.ignored);
   if (stats.after_tag) fmt::print(io.out, "{:<18}       {:6}\n", "After tag:", stats.after_tag);
   if (stats.after_count)
     fmt::print(io.out, "{:<18}       {:6}\n", "After count:", stats.after_count);

@@ -212,6 +212,10 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
   if (!options.default_schema.empty())
     session.ctx.render.default_schema = options.default_schema;
   session.ctx.deployment_id = NewDeploymentId();
+  Result<ChangeSetFilter> filter =
+      ChangeSetFilter::Make(options.context_filter, options.label_filter);
+  if (!filter.ok()) return filter.status();
+  session.ctx.filter = std::move(*filter);
 
   if (needs & kChangeLog) {
     if (options.changelog_file.empty())
@@ -220,6 +224,7 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
     lo.changelog_file = options.changelog_file;
     lo.search_path = options.search_path;
     lo.dbms = std::string(spec->dialect->name);
+    lo.filter = session.ctx.filter;
     if (options.missing_property_mode == "EMPTY")
       lo.missing_property = LoadOptions::MissingProperty::kEmpty;
     else if (options.missing_property_mode == "ERROR")

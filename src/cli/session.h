@@ -43,6 +43,10 @@ struct GlobalOptions {
   // Strata's own log lines reach stderr.
   std::string output_file;
   std::string log_level = "WARNING";
+  // --context-filter (a context list) and --label-filter (a label
+  // expression); empty: not given. See strata/context_filter.h.
+  std::string context_filter;
+  std::string label_filter;
 };
 
 // An opened target. `conn` is null for offline URLs.

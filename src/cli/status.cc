@@ -14,7 +14,7 @@ Status RunStatus(const GlobalOptions& o, bool verbose, const Streams& io) {
   if (!opened.ok()) return opened.status();
   Session& session = *opened;
   auto pending = PendingChangeSets(session.changelog, session.history,
-                                   session.ctx.dialect->name);
+                                   session.ctx.dialect->name, session.ctx.filter);
   if (!pending.ok()) return pending.status();
   std::string out;
   if (pending->empty()) {

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <unordered_set>
+
 #include "cli/commands.h"
 #include "strata/executor.h"
 #include "strata/preconditions.h"
@@ -33,6 +35,42 @@ Status ExecutePlan(Session& session, const Plan& plan, const Streams& io,
                    std::fflush(io.out);
                  },
                  summary, lock);
+}
+
+// The rest of Liquibase's UPDATE SUMMARY: a changeset not run counts as
+// previously run when it has a history row, else as filtered out by the
+// first filter that left it out (contexts, labels, then ignore:true); the FILTERED
+// CHANGE SETS SUMMARY follows when any was.
+void PrintSummaryTail(const Session& session, const Plan& plan, const Streams& io) {
+  std::unordered_set<const ChangeSet*> planned;
+  for (const PlanStep& s : plan.steps)
+    if (s.changeset) planned.insert(s.changeset);
+  size_t previously = 0, by_context = 0, by_label = 0, ignored = 0;
+  for (const ChangeSet& cs : session.changelog.changesets) {
+    if (planned.count(&cs)) continue;
+    FilterVerdict v = session.ctx.filter.Check(cs);
+    if (session.history.Find(cs.id, cs.author, cs.file_path))
+      ++previously;
+    else if (v == FilterVerdict::kRun && cs.ignore.value_or(false))
+      ++ignored;
+    else if (v == FilterVerdict::kRun)
+      ++previously;
+    else if (v == FilterVerdict::kContextMismatch)
+      ++by_context;
+    else
+      ++by_label;
+  }
+  fmt::print(io.out, "Previously run:          {:6}\n", previously);
+  size_t filtered = by_context + by_label + ignored;
+  fmt::print(io.out, "Filtered out:            {:6}\n", filtered);
+  fmt::print(io.out, "-------------------------------\n");
+  fmt::print(io.out, "Total change sets:       {:6}\n",
+             session.changelog.changesets.size());
+  if (filtered == 0) return;
+  fmt::print(io.out, "\n\nFILTERED CHANGE SETS SUMMARY\n");
+  if (by_context) fmt::print(io.out, "Context mismatch:        {:6}\n", by_context);
+  if (by_label) fmt::print(io.out, "Label mismatch:          {:6}\n", by_label);
+  if (ignored) fmt::print(io.out, "Ignored:                 {:6}\n", ignored);
 }
 
 Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
@@ -96,10 +134,7 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
              summary.run);
   if (summary.failed_ignored)
     fmt::print(io.out, "Failed (failOnError false): {:3}\n", summary.failed_ignored);
-  fmt::print(io.out, "Previously run:          {:6}\n",
-             session.changelog.changesets.size() - plan->ChangeSetCount());
-  fmt::print(io.out, "Total change sets:       {:6}\n",
-             session.changelog.changesets.size());
+  PrintSummaryTail(session, *plan, io);
   return Status::Ok();
 }
 

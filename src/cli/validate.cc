@@ -14,6 +14,7 @@ Status RunValidate(const GlobalOptions& o, const Streams& io) {
   // the engine cannot do before anything runs.
   std::vector<std::string> errors;
   for (const ChangeSet& cs : session.changelog.changesets) {
+    if (!session.ctx.filter.Accepts(cs)) continue;  // as Liquibase: not validated
     std::vector<Statement> sink;
     for (const Change& c : cs.changes) {
       Status s = RenderChange(c, session.ctx.render, &sink);
@@ -22,7 +23,7 @@ Status RunValidate(const GlobalOptions& o, const Streams& io) {
   }
   if (session.conn) {
     auto pending = PendingChangeSets(session.changelog, session.history,
-                                     session.ctx.dialect->name);
+                                     session.ctx.dialect->name, session.ctx.filter);
     if (!pending.ok()) errors.push_back(pending.status().message());
   }
   if (!errors.empty()) {

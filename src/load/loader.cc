@@ -22,6 +22,7 @@
 #include "load/strings.h"
 #include "load/xml_changelog.h"
 #include "load/yaml_changelog.h"
+#include "strata/context_filter.h"
 #include "strata/load.h"
 
 namespace strata {
@@ -138,6 +139,8 @@ class Loader {
   void AddChangeSet(ChangeSet cs, const ResolvedFile& file,
                     const ParsedChangeLog& log, const Inherited& inherited);
   void Validate();
+  // Reports a context expression that --context-filter could not evaluate.
+  void CheckContext(const OptString& expression, const SourceLocation& loc);
 
   const LoadOptions& options_;
   load::SearchPath search_;
@@ -218,6 +221,7 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
     }
     const IncludeSpec& inc = std::get<IncludeSpec>(entry);
     if (inc.ignore) return;
+    CheckContext(inc.context, inc.loc);
     ResolvedFile target = inc.relative_to_changelog_file
                               ? search_.ResolveSibling(file, inc.file)
                               : search_.Resolve(inc.file);
@@ -234,6 +238,7 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
   ParsedChangeLog log = format->parse(*text, info, search_, options_,
                                       properties_, result_.errors);
   read.reset();
+  CheckContext(log.context, file_loc);
   for (auto& entry : log.entries) handle(std::move(entry), log);
   for (Preconditions& p : log.preconditions)
     result_.changelog.preconditions.push_back(std::move(p));
@@ -249,6 +254,7 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
 void Loader::IncludeAll(const IncludeAllSpec& spec, const ResolvedFile& file,
                         const Inherited& inherited) {
   if (spec.ignore) return;
+  CheckContext(spec.context, spec.loc);
   auto listed = search_.ListDirectory(
       spec.path, spec.relative_to_changelog_file ? &file : nullptr);
   std::vector<ResolvedFile> picked;
@@ -320,6 +326,25 @@ void Loader::AddChangeSet(ChangeSet cs, const ResolvedFile& file,
                      : file.recorded;
   if (!cs.object_quoting_strategy)
     cs.object_quoting_strategy = log.object_quoting_strategy;
+  // Liquibase's DatabaseChangeLog.addChangeSet knows only these (case
+  // matters: "First" is "Unknown runOrder: First"); see OrderByRunOrder.
+  if (cs.run_order && *cs.run_order != "first" && *cs.run_order != "last")
+    Error(cs.loc, "Unknown runOrder: " + *cs.run_order + " (expected first or last)");
+  if (cs.object_quoting_strategy && *cs.object_quoting_strategy != "LEGACY" &&
+      *cs.object_quoting_strategy != "QUOTE_ALL_OBJECTS" &&
+      *cs.object_quoting_strategy != "QUOTE_ONLY_RESERVED_WORDS")
+    Error(cs.loc, "unknown objectQuotingStrategy '" + *cs.object_quoting_strategy +
+                      "' (expected LEGACY, QUOTE_ALL_OBJECTS or QUOTE_ONLY_RESERVED_WORDS)");
+  if (cs.on_validation_fail && *cs.on_validation_fail != "HALT" &&
+      *cs.on_validation_fail != "MARK_RAN")
+    Error(cs.loc, "unknown onValidationFail '" + *cs.on_validation_fail +
+                      "' (expected HALT or MARK_RAN)");
+  CheckContext(cs.context, cs.loc);
+  for (const SqlVisitor& v : cs.modify_sql) CheckContext(v.context, v.loc);
+  cs.filter_contexts = inherited.contexts;
+  if (cs.context && !cs.context->empty()) cs.filter_contexts.push_back(*cs.context);
+  cs.filter_labels = inherited.labels;
+  cs.filter_labels.push_back(cs.labels.value_or(""));
   if (!inherited.contexts.empty() || (cs.context && !cs.context->empty())) {
     std::string full;
     for (const auto& c : inherited.contexts) AppendContext(full, c);
@@ -335,12 +360,34 @@ void Loader::AddChangeSet(ChangeSet cs, const ResolvedFile& file,
   result_.changelog.changesets.push_back(std::move(cs));
 }
 
+void Loader::CheckContext(const OptString& expression, const SourceLocation& loc) {
+  if (!expression || expression->empty()) return;
+  if (std::string why = CheckFilterExpression(*expression); !why.empty())
+    Error(loc, why);
+}
+
+// Liquibase 4.28 honours runOrder in the open-source edition (verified):
+// every changeset of the whole include tree with runOrder "first" runs
+// before the others and every "last" one after them, each group in load
+// order.
+void OrderByRunOrder(std::vector<ChangeSet>& sets) {
+  auto rank = [](const ChangeSet& cs) {
+    if (!cs.run_order) return 1;
+    return *cs.run_order == "first" ? 0 : *cs.run_order == "last" ? 2 : 1;
+  };
+  std::stable_sort(sets.begin(), sets.end(), [&](const ChangeSet& a, const ChangeSet& b) {
+    return rank(a) < rank(b);
+  });
+}
+
 void Loader::Validate() {
+  OrderByRunOrder(result_.changelog.changesets);
   std::unordered_map<std::string, size_t> seen;
   seen.reserve(result_.changelog.changesets.size());
   const auto& sets = result_.changelog.changesets;
   for (size_t i = 0; i < sets.size(); ++i) {
     if (sets[i].id.empty()) continue;  // already reported
+    if (!options_.filter.Accepts(sets[i])) continue;
     auto [it, inserted] = seen.emplace(sets[i].Identity(), i);
     if (inserted) continue;
     Error(sets[i].loc, "duplicate changeset identity '" + it->first +

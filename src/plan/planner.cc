@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "strata/checksum.h"
 #include "strata/plan.h"
@@ -64,9 +65,10 @@ struct Decision {
 
 // Decides what update does with one changeset; appends validation errors.
 Decision Decide(const ChangeSet& cs, const History& history,
-                std::string_view dbms, std::vector<std::string>* errors) {
+                std::string_view dbms, const ChangeSetFilter& filter,
+                std::vector<std::string>* errors) {
   Decision d;
-  if (cs.ignore.value_or(false)) return d;
+  if (cs.ignore.value_or(false) || !filter.Accepts(cs)) return d;
   d.checksum = ChangeSetChecksum(cs, dbms);
   const HistoryRow* row = history.Find(cs.id, cs.author, cs.file_path);
   if (!row) {
@@ -198,14 +200,33 @@ void RenderInto(const std::vector<Change>& changes, const PlanContext& ctx,
 // the changeset's visitors for this engine in the order written (when
 // rolling back, only those with applyToRollback), as Liquibase's executor
 // applies them to each generated statement.
-void ApplyModifySql(const ChangeSet& cs, std::string_view dbms, bool rollback, size_t from,
+void ApplyModifySql(const ChangeSet& cs, const PlanContext& ctx, bool rollback, size_t from,
                     PlanStep* step) {
+  std::string_view dbms = ctx.dialect->name;
   for (size_t i = from; i < step->statements.size(); ++i) {
     Statement& st = step->statements[i];
     if (st.kind != Statement::Kind::kSql) continue;
     for (const SqlVisitor& v : cs.modify_sql)
-      if (v.AppliesTo(dbms) && (!rollback || v.apply_to_rollback)) st.sql = ApplySqlVisitor(v, st.sql);
+      if (v.AppliesTo(dbms) && ctx.filter.Applies(v) && (!rollback || v.apply_to_rollback))
+        st.sql = ApplySqlVisitor(v, st.sql);
   }
+}
+
+// objectQuotingStrategy (verified with Liquibase 4.28): QUOTE_ALL_OBJECTS
+// quotes every identifier of the changeset's SQL (schema included), and
+// QUOTE_ONLY_RESERVED_WORDS stops quoting mixed-case names on PostgreSQL;
+// LEGACY (the default) is the dialect as it is. Tracking-table SQL is never
+// affected. Returns `ctx` itself, or a copy rendering through `*storage`.
+// REQUIRES: *storage outlives the returned context.
+PlanContext QuotingFor(const PlanContext& ctx, const ChangeSet& cs, Dialect* storage) {
+  const std::string& s = cs.object_quoting_strategy.value_or("LEGACY");
+  if (s != "QUOTE_ALL_OBJECTS" && s != "QUOTE_ONLY_RESERVED_WORDS") return ctx;
+  *storage = *ctx.render.dialect;
+  if (s == "QUOTE_ALL_OBJECTS") storage->quote_all_identifiers = true;
+  else storage->quote_mixed_case = false;
+  PlanContext quoted = ctx;
+  quoted.render.dialect = storage;
+  return quoted;
 }
 
 std::vector<std::string> CommentLines(const ChangeSet& cs) {
@@ -280,8 +301,8 @@ struct Selection {
 // of a changeset exactly (case-sensitive, like Liquibase's String.equals);
 // that changeset is included, everything after it is not.
 Selection Select(const DatabaseChangeLog& changelog, const History& history,
-                 std::string_view dbms, SelectMode mode, const UpdateLimit& limit,
-                 std::vector<std::string>* errors) {
+                 std::string_view dbms, const ChangeSetFilter& filter, SelectMode mode,
+                 const UpdateLimit& limit, std::vector<std::string>* errors) {
   Selection out;
   // A tag already in the history (any row, compared ignoring case) means
   // the target is there: nothing more is taken (UpToTagChangeSetFilter).
@@ -293,7 +314,7 @@ Selection Select(const DatabaseChangeLog& changelog, const History& history,
     return t && *t == *limit.tag;
   };
   for (const ChangeSet& cs : changelog.changesets) {
-    Decision d = Decide(cs, history, dbms, errors);
+    Decision d = Decide(cs, history, dbms, filter, errors);
     if (limit.tag && limit.tag_scope == UpdateLimit::TagScope::kChangeLog) {
       if (out.stats.tag_seen) {
         ++out.stats.after_tag;
@@ -304,7 +325,14 @@ Selection Select(const DatabaseChangeLog& changelog, const History& history,
     bool accepted = mode == SelectMode::kShouldRun ? d.action != Action::kSkip
                                                    : d.action == Action::kRun;
     if (!accepted) {
-      if (!cs.ignore.value_or(false)) ++out.stats.previously_run;
+      // Counted as Liquibase's UPDATE SUMMARY does: previously run when
+      // the history has it, else by the first filter that left it out.
+      FilterVerdict v = filter.Check(cs);
+      if (history.Find(cs.id, cs.author, cs.file_path)) ++out.stats.previously_run;
+      else if (v == FilterVerdict::kRun && cs.ignore.value_or(false)) ++out.stats.ignored;
+      else if (v == FilterVerdict::kRun) ++out.stats.previously_run;
+      else if (v == FilterVerdict::kContextMismatch) ++out.stats.by_context;
+      else ++out.stats.by_label;
       continue;
     }
     if (limit.tag && limit.tag_scope == UpdateLimit::TagScope::kPending) {
@@ -327,16 +355,18 @@ Selection Select(const DatabaseChangeLog& changelog, const History& history,
 Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
                               const std::vector<const HistoryRow*>& rows,
                               const PlanContext& ctx) {
+  // Only changesets the filter lets through: one identity may be defined
+  // once per context.
   std::unordered_map<std::string, const ChangeSet*> by_key;
   by_key.reserve(changelog.changesets.size());
   for (const ChangeSet& cs : changelog.changesets)
-    by_key.emplace(History::Key(cs.id, cs.author, cs.file_path), &cs);
+    if (ctx.filter.Accepts(cs)) by_key.emplace(History::Key(cs.id, cs.author, cs.file_path), &cs);
 
   Plan plan;
   std::vector<std::string> errors;
   for (const HistoryRow* row : rows) {
     auto it = by_key.find(History::Key(row->id, row->author, row->filename));
-    if (it == by_key.end()) continue;  // not in this changelog: left alone
+    if (it == by_key.end()) continue;  // not in this changelog or filtered out: left alone
     const ChangeSet& cs = *it->second;
     PlanStep step;
     step.changeset = &cs;
@@ -347,8 +377,9 @@ Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
       errors.push_back(inverse.status().message());
       continue;
     }
-    RenderInto(*inverse, ctx, &step, &errors);
-    ApplyModifySql(cs, ctx.dialect->name, /*rollback=*/true, 0, &step);
+    Dialect quoting;
+    RenderInto(*inverse, QuotingFor(ctx, cs, &quoting), &step, &errors);
+    ApplyModifySql(cs, ctx, /*rollback=*/true, 0, &step);
     step.history.push_back(DeleteHistory(ctx, *row));
     plan.steps.push_back(std::move(step));
   }
@@ -365,9 +396,9 @@ size_t Plan::ChangeSetCount() const {
 
 Result<std::vector<const ChangeSet*>> PendingChangeSets(
     const DatabaseChangeLog& changelog, const History& history,
-    std::string_view dbms) {
+    std::string_view dbms, const ChangeSetFilter& filter) {
   std::vector<std::string> errors;
-  Selection sel = Select(changelog, history, dbms, SelectMode::kShouldRun, {}, &errors);
+  Selection sel = Select(changelog, history, dbms, filter, SelectMode::kShouldRun, {}, &errors);
   if (!errors.empty()) return ValidationFailure(errors);
   std::vector<const ChangeSet*> pending;
   for (const Selected& s : sel.picked) pending.push_back(s.cs);
@@ -383,7 +414,7 @@ Result<Plan> PlanUpdateLimited(const DatabaseChangeLog& changelog, const History
                                const PlanContext& ctx, const UpdateLimit& limit,
                                SelectionStats* stats) {
   std::vector<std::string> validation, render_errors;
-  Selection sel = Select(changelog, history, ctx.dialect->name, SelectMode::kShouldRun,
+  Selection sel = Select(changelog, history, ctx.dialect->name, ctx.filter, SelectMode::kShouldRun,
                          limit, &validation);
   if (stats) *stats = sel.stats;
   if (!validation.empty()) return ValidationFailure(validation);
@@ -396,8 +427,9 @@ Result<Plan> PlanUpdateLimited(const DatabaseChangeLog& changelog, const History
     step.header = "Changeset " + cs.Identity();
     step.comments = CommentLines(cs);
     step.in_transaction = cs.RunInTransaction();
-    RenderInto(cs.changes, ctx, &step, &render_errors);
-    ApplyModifySql(cs, ctx.dialect->name, /*rollback=*/false, 0, &step);
+    Dialect quoting;
+    RenderInto(cs.changes, QuotingFor(ctx, cs, &quoting), &step, &render_errors);
+    ApplyModifySql(cs, ctx, /*rollback=*/false, 0, &step);
     ++order;
     if (s.decision.action == Action::kRun) {
       step.record = InsertHistory(ctx, cs, s.decision.checksum, "EXECUTED");
@@ -421,7 +453,7 @@ Result<Plan> PlanUpdateLimited(const DatabaseChangeLog& changelog, const History
 Result<Plan> PlanChangeLogSync(const DatabaseChangeLog& changelog, const History& history,
                                const PlanContext& ctx, const UpdateLimit& limit) {
   std::vector<std::string> validation;
-  Selection sel = Select(changelog, history, ctx.dialect->name, SelectMode::kNotRan, limit,
+  Selection sel = Select(changelog, history, ctx.dialect->name, ctx.filter, SelectMode::kNotRan, limit,
                          &validation);
   if (!validation.empty()) return ValidationFailure(validation);
   Plan plan;
@@ -441,7 +473,7 @@ Result<Plan> PlanChangeLogSync(const DatabaseChangeLog& changelog, const History
 Result<Plan> PlanFutureRollback(const DatabaseChangeLog& changelog, const History& history,
                                 const PlanContext& ctx, const UpdateLimit& limit) {
   std::vector<std::string> validation;
-  Selection sel = Select(changelog, history, ctx.dialect->name, SelectMode::kNotRan, limit,
+  Selection sel = Select(changelog, history, ctx.dialect->name, ctx.filter, SelectMode::kNotRan, limit,
                          &validation);
   if (!validation.empty()) return ValidationFailure(validation);
   if (limit.tag && !sel.stats.tag_seen)
@@ -569,9 +601,18 @@ Result<Plan> PlanRollbackCount(const DatabaseChangeLog& changelog,
                                const PlanContext& ctx) {
   if (count < 0) return Status::InvalidInput("--count must not be negative");
   const auto& rows = history.rows();
+  // Changesets the context/label filter leaves out are passed over without
+  // being counted (Liquibase applies the count filter after the others).
+  std::unordered_set<std::string> accepted, filtered;
+  for (const ChangeSet& cs : changelog.changesets)
+    (ctx.filter.Accepts(cs) ? accepted : filtered)
+        .insert(History::Key(cs.id, cs.author, cs.file_path));
   std::vector<const HistoryRow*> targets;
-  for (size_t i = rows.size(); i-- > 0 && static_cast<int>(targets.size()) < count;)
+  for (size_t i = rows.size(); i-- > 0 && static_cast<int>(targets.size()) < count;) {
+    std::string key = History::Key(rows[i].id, rows[i].author, rows[i].filename);
+    if (filtered.count(key) && !accepted.count(key)) continue;
     targets.push_back(&rows[i]);
+  }
   return PlanRollbackRows(changelog, targets, ctx);
 }
 

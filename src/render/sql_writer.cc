@@ -39,7 +39,7 @@ const TypeRule* FindRule(const Dialect& d, std::string_view key) {
 }  // namespace
 
 bool NeedsQuoting(const Dialect& dialect, std::string_view name) {
-  if (name.empty()) return true;
+  if (name.empty() || dialect.quote_all_identifiers) return true;
   if (std::isdigit(static_cast<unsigned char>(name.front()))) return true;
   bool upper = false, lower = false;
   for (char c : name) {
