@@ -76,7 +76,9 @@ struct OrderedSql {
 // that record it, run together (in one transaction when allowed).
 struct PlanStep {
   const ChangeSet* changeset = nullptr;  // null for tracking-table setup
-  std::string header;                    // "Changeset path::id::author"
+  // "Changeset path::id::author"; empty when the script shows no comment
+  // line (changelog-sync writes the history INSERTs alone, as Liquibase).
+  std::string header;
   std::vector<std::string> comments;     // extra comment lines (changeset comment)
   std::vector<Statement> statements;     // the change (or rollback) SQL
   std::vector<Statement> history;        // databasechangelog bookkeeping
@@ -131,9 +133,61 @@ struct PlanContext {
 // (or UPDATE for RERAN). Validation failures (a ran changeset whose checksum
 // changed and that is neither runOnChange nor covered by validCheckSum) and
 // render failures are all collected into one Status before anything runs.
-// `limit_to_tag`/`count` support update-to-tag/update-count later.
 Result<Plan> PlanUpdate(const DatabaseChangeLog& changelog,
                         const History& history, const PlanContext& ctx);
+
+// Narrows the changesets a command takes, as Liquibase's count and tag
+// filters do. Every changeset is still validated.
+struct UpdateLimit {
+  // At most this many of the changesets the command would otherwise take
+  // (update-count, future-rollback-count-sql; mark-next-changeset-ran is 1).
+  std::optional<int64_t> count;
+  // Up to and including the changeset whose tagDatabase sets this tag
+  // (compared exactly, as Liquibase's String.equals). When a history row
+  // already carries the tag (compared ignoring case) nothing is taken: the
+  // database is at the tag already (Liquibase 4.28's UpToTagChangeSetFilter).
+  std::optional<std::string> tag;
+  // Where the tag is looked for. kPending: among the changesets the command
+  // would take (update-to-tag, future-rollback-from-tag-sql). kChangeLog:
+  // in the changelog as written, applied or not (changelog-sync-to-tag).
+  enum class TagScope { kPending, kChangeLog };
+  TagScope tag_scope = TagScope::kPending;
+};
+
+// What the limit left out, for the update summary.
+struct SelectionStats {
+  int64_t previously_run = 0;  // not taken because history has them
+  int64_t after_tag = 0;       // "After tag"
+  int64_t after_count = 0;     // "After count"
+  // Left out by the context/label filter or ignore:true (no history row).
+  int64_t by_context = 0, by_label = 0, ignored = 0;
+  bool tag_seen = false;
+};
+
+// update-count / update-to-tag (and update, with no limit).
+Result<Plan> PlanUpdateLimited(const DatabaseChangeLog& changelog, const History& history,
+                               const PlanContext& ctx, const UpdateLimit& limit,
+                               SelectionStats* stats = nullptr);
+
+// changelog-sync(-to-tag) / mark-next-changeset-ran (count 1): the
+// changesets with no history row, recorded as EXECUTED (their INSERT into
+// the history, TAG included) without running any of their SQL. Steps have
+// no statements.
+Result<Plan> PlanChangeLogSync(const DatabaseChangeLog& changelog, const History& history,
+                               const PlanContext& ctx, const UpdateLimit& limit);
+
+// future-rollback-sql / -count-sql / -from-tag-sql: the rollback of the
+// changesets with no history row (limited like update-count/update-to-tag),
+// newest first, each with the DELETE of the row its update would write.
+// With a tag that no pending changeset sets: NotFound "No tag matching 'T'
+// found". When ctx.render.catalog is set it is first told the matching
+// update, then the rollback.
+Result<Plan> PlanFutureRollback(const DatabaseChangeLog& changelog, const History& history,
+                                const PlanContext& ctx, const UpdateLimit& limit);
+
+// True when a tagDatabase change in the changelog sets exactly `tag`
+// (update-to-tag warns and deploys everything otherwise).
+bool ChangeLogSetsTag(const DatabaseChangeLog& changelog, std::string_view tag);
 
 // Changesets update would run, in order (status). Checksum validation
 // errors are reported the same way as PlanUpdate.
@@ -151,6 +205,23 @@ Result<Plan> PlanRollbackToTag(const DatabaseChangeLog& changelog,
 Result<Plan> PlanRollbackCount(const DatabaseChangeLog& changelog,
                                const History& history, int count,
                                const PlanContext& ctx);
+
+// rollback-to-date: every row whose DATEEXECUTED is after `after` (a
+// timestamp as NormalizeRollbackDate gives it), newest first, skipping rows
+// not in the changelog like the other rollbacks.
+Result<Plan> PlanRollbackToDate(const DatabaseChangeLog& changelog, const History& history,
+                                std::string_view after, const PlanContext& ctx);
+// rollback-to-date's --date in the forms Liquibase 4.28 reads
+// (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS, 'YYYY-MM-DD HH:MM:SS', optional
+// fraction), written as "YYYY-MM-DD HH:MM:SS[.f…]": the wall-clock form
+// DATEEXECUTED reads back in (as Liquibase compares both in one local
+// time), so that rows compare as text. InvalidInput with Liquibase's
+// "Unknown date format to parse: …" otherwise, and for a field out of
+// range, which Liquibase's lenient parser would roll over.
+Result<std::string> NormalizeRollbackDate(std::string_view text);
+// DATEEXECUTED as read (any fractional digits) strictly after `after`, to
+// the millisecond (Liquibase compares Date.getTime()).
+bool ExecutedAfter(std::string_view date_executed, std::string_view after);
 
 // Tracking-table SQL, through the one quoting-aware writer.
 std::vector<Statement> CreateChangeLogTableSql(const PlanContext& ctx);
@@ -207,6 +278,11 @@ std::vector<Statement> DropObjectsSql(const std::vector<SchemaObject>& objects,
 std::string FormatPlan(const Plan& plan, std::string_view title,
                        std::string_view changelog_path,
                        std::string_view target);
+
+// The steps alone, as FormatPlan writes them after its header: Liquibase
+// 4.28 prints no header for update-count-sql, update-to-tag-sql and
+// mark-next-changeset-ran-sql.
+std::string FormatPlanSteps(const Plan& plan);
 
 // 10-digit DEPLOYMENT_ID from the clock, as Liquibase makes it.
 std::string NewDeploymentId();

@@ -52,6 +52,18 @@ CLI::Validator LogLevelName() {
       "LEVEL");
 }
 
+// --count: a whole number of changesets, with a message that says so
+// (CLI::NonNegativeNumber prints the range of a double).
+const CLI::Validator kChangeSetCount(
+    [](std::string& value) -> std::string {
+      bool digits = !value.empty() &&
+                    value.find_first_not_of("0123456789") == std::string::npos &&
+                    value.size() <= 18;
+      if (digits) return "";
+      return "must be a whole number of changesets (0 or more), not '" + value + "'";
+    },
+    "N");
+
 constexpr const char* kVersion =
     "Strata " STRATA_VERSION " (Liquibase 4.28 compatible changelogs, history and checksums)";
 
@@ -138,7 +150,7 @@ int RunCli(int argc, char** argv) {
   auto add_count = [&](CLI::App* s) {
     s->add_option("--count,count", rb.count, "How many changesets to roll back")
         ->required()
-        ->check(CLI::NonNegativeNumber);
+        ->check(kChangeSetCount);
   };
   CLI::App* rollback_count = sub("rollback-count", "Roll back the last N changesets");
   rollback_count->alias("rollbackCount");
@@ -147,6 +159,100 @@ int RunCli(int argc, char** argv) {
       sub("rollback-count-sql", "Print the SQL rollback-count would run");
   rollback_count_sql->alias("rollbackCountSQL");
   add_count(rollback_count_sql);
+  // The plan-producing commands beyond update and rollback: each name with
+  // Liquibase's legacy camelCase alias, matched ignoring case as Liquibase
+  // does (changeLogSyncSQL, markNextChangeSetRanSql, ...).
+  auto aliases = [](CLI::App* s, std::initializer_list<const char*> names) {
+    s->ignore_case();
+    for (const char* n : names) s->alias(n);
+  };
+  cli::UpdateCountOptions uc;
+  auto add_update_count = [&](CLI::App* s) {
+    s->add_option("--count,count", uc.count, "How many pending changesets to apply")
+        ->required()
+        ->check(kChangeSetCount);
+  };
+  CLI::App* update_count = sub("update-count", "Apply the next N pending changesets");
+  aliases(update_count, {"updateCount"});
+  add_update_count(update_count);
+  CLI::App* update_count_sql =
+      sub("update-count-sql", "Print the SQL update-count would run");
+  aliases(update_count_sql, {"updateCountSql"});
+  add_update_count(update_count_sql);
+  cli::UpdateToTagOptions ut;
+  auto add_update_tag = [&](CLI::App* s) {
+    s->add_option("--tag,tag", ut.tag, "Apply up to and including this tagDatabase")
+        ->required();
+  };
+  CLI::App* update_to_tag =
+      sub("update-to-tag", "Apply pending changesets up to a tagDatabase changeset");
+  aliases(update_to_tag, {"updateToTag"});
+  add_update_tag(update_to_tag);
+  CLI::App* update_to_tag_sql =
+      sub("update-to-tag-sql", "Print the SQL update-to-tag would run");
+  aliases(update_to_tag_sql, {"updateToTagSql"});
+  add_update_tag(update_to_tag_sql);
+  CLI::App* update_testing_rollback = sub(
+      "update-testing-rollback", "Update, roll back what it applied, then update again");
+  aliases(update_testing_rollback, {"updateTestingRollback"});
+  cli::ChangeLogSyncOptions cs;
+  CLI::App* changelog_sync =
+      sub("changelog-sync", "Record every pending changeset as run, without running it");
+  aliases(changelog_sync, {"changelogSync"});
+  CLI::App* changelog_sync_sql =
+      sub("changelog-sync-sql", "Print the SQL changelog-sync would run");
+  aliases(changelog_sync_sql, {"changelogSyncSql"});
+  auto add_sync_tag = [&](CLI::App* s) {
+    s->add_option("--tag,tag", cs.tag, "Record up to and including this tagDatabase")
+        ->required();
+  };
+  CLI::App* changelog_sync_to_tag = sub(
+      "changelog-sync-to-tag", "Record pending changesets up to a tag as run, without running them");
+  aliases(changelog_sync_to_tag, {"changelogSyncToTag"});
+  add_sync_tag(changelog_sync_to_tag);
+  CLI::App* changelog_sync_to_tag_sql =
+      sub("changelog-sync-to-tag-sql", "Print the SQL changelog-sync-to-tag would run");
+  aliases(changelog_sync_to_tag_sql, {"changelogSyncToTagSql"});
+  add_sync_tag(changelog_sync_to_tag_sql);
+  CLI::App* mark_next = sub("mark-next-changeset-ran",
+                            "Record the next pending changeset as run, without running it");
+  aliases(mark_next, {"markNextChangesetRan"});
+  CLI::App* mark_next_sql =
+      sub("mark-next-changeset-ran-sql", "Print the SQL mark-next-changeset-ran would run");
+  aliases(mark_next_sql, {"markNextChangesetRanSql"});
+  cli::RollbackToDateOptions rd;
+  auto add_date = [&](CLI::App* s) {
+    s->add_option("--date,date", rd.date,
+                  "Roll back what ran after this date: YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS "
+                  "or 'YYYY-MM-DD HH:MM:SS'")
+        ->required();
+  };
+  CLI::App* rollback_to_date =
+      sub("rollback-to-date", "Roll back the changesets applied after a date");
+  aliases(rollback_to_date, {"rollbackToDate"});
+  add_date(rollback_to_date);
+  CLI::App* rollback_to_date_sql =
+      sub("rollback-to-date-sql", "Print the SQL rollback-to-date would run");
+  aliases(rollback_to_date_sql, {"rollbackToDateSql"});
+  add_date(rollback_to_date_sql);
+  cli::FutureRollbackOptions fr;
+  CLI::App* future_rollback_sql =
+      sub("future-rollback-sql", "Print the SQL that would roll back the pending changesets");
+  aliases(future_rollback_sql, {"futureRollbackSql"});
+  CLI::App* future_rollback_count_sql = sub(
+      "future-rollback-count-sql", "Print the SQL that would roll back the next N pending changesets");
+  aliases(future_rollback_count_sql, {"futureRollbackCountSql"});
+  future_rollback_count_sql
+      ->add_option("--count,count", fr.count, "How many pending changesets")
+      ->required()
+      ->check(kChangeSetCount);
+  CLI::App* future_rollback_from_tag_sql =
+      sub("future-rollback-from-tag-sql",
+          "Print the SQL that would roll back the pending changesets up to a tag");
+  aliases(future_rollback_from_tag_sql, {"futureRollbackFromTagSql"});
+  future_rollback_from_tag_sql->add_option("--tag,tag", fr.tag, "Up to this tagDatabase")
+      ->required();
+
   CLI::App* validate = sub("validate", "Check the changelog without running it");
   CLI::App* list_locks = sub("list-locks", "Show who holds the changelog lock");
   list_locks->alias("listLocks");
@@ -235,6 +341,26 @@ int RunCli(int argc, char** argv) {
     rb.sql_only = rollback_count_sql->parsed();
     rb.tag.clear();
     s = cli::RunRollback(o, rb, io);
+  } else if (update_count->parsed() || update_count_sql->parsed()) {
+    uc.sql_only = update_count_sql->parsed();
+    s = cli::RunUpdateCount(o, uc, io);
+  } else if (update_to_tag->parsed() || update_to_tag_sql->parsed()) {
+    ut.sql_only = update_to_tag_sql->parsed();
+    s = cli::RunUpdateToTag(o, ut, io);
+  } else if (update_testing_rollback->parsed()) {
+    s = cli::RunUpdateTestingRollback(o, io);
+  } else if (changelog_sync->parsed() || changelog_sync_sql->parsed() ||
+             changelog_sync_to_tag->parsed() || changelog_sync_to_tag_sql->parsed()) {
+    cs.sql_only = changelog_sync_sql->parsed() || changelog_sync_to_tag_sql->parsed();
+    s = cli::RunChangeLogSync(o, cs, io);
+  } else if (mark_next->parsed() || mark_next_sql->parsed()) {
+    s = cli::RunMarkNextChangeSetRan(o, mark_next_sql->parsed(), io);
+  } else if (rollback_to_date->parsed() || rollback_to_date_sql->parsed()) {
+    rd.sql_only = rollback_to_date_sql->parsed();
+    s = cli::RunRollbackToDate(o, rd, io);
+  } else if (future_rollback_sql->parsed() || future_rollback_count_sql->parsed() ||
+             future_rollback_from_tag_sql->parsed()) {
+    s = cli::RunFutureRollbackSql(o, fr, io);
   } else if (validate->parsed()) s = cli::RunValidate(o, io);
   else if (list_locks->parsed()) s = cli::RunListLocks(o, io);
   else if (release_locks->parsed()) s = cli::RunReleaseLocks(o, io);

@@ -35,6 +35,55 @@ struct RollbackOptions {
 Status RunRollback(const GlobalOptions& o, const RollbackOptions& r,
                    const Streams& io);
 
+// The plan-producing commands beyond update and rollback (plan_command.h
+// holds what they share). Each -sql variant prints the plan its executing
+// variant runs under the changelog lock.
+
+// update-count / update-count-sql --count N
+struct UpdateCountOptions {
+  int64_t count = -1;
+  bool sql_only = false;
+};
+Status RunUpdateCount(const GlobalOptions& o, const UpdateCountOptions& u, const Streams& io);
+
+// update-to-tag / update-to-tag-sql --tag T
+struct UpdateToTagOptions {
+  std::string tag;
+  bool sql_only = false;
+};
+Status RunUpdateToTag(const GlobalOptions& o, const UpdateToTagOptions& u, const Streams& io);
+
+// update-testing-rollback: update, roll back what it ran, update again.
+Status RunUpdateTestingRollback(const GlobalOptions& o, const Streams& io);
+
+// changelog-sync(-sql) and, with a tag, changelog-sync-to-tag(-sql).
+struct ChangeLogSyncOptions {
+  std::string tag;  // empty: every pending changeset
+  bool sql_only = false;
+};
+Status RunChangeLogSync(const GlobalOptions& o, const ChangeLogSyncOptions& c,
+                        const Streams& io);
+
+// mark-next-changeset-ran(-sql)
+Status RunMarkNextChangeSetRan(const GlobalOptions& o, bool sql_only, const Streams& io);
+
+// rollback-to-date(-sql) --date D
+struct RollbackToDateOptions {
+  std::string date;
+  bool sql_only = false;
+};
+Status RunRollbackToDate(const GlobalOptions& o, const RollbackToDateOptions& r,
+                         const Streams& io);
+
+// future-rollback-sql, future-rollback-count-sql --count N,
+// future-rollback-from-tag-sql --tag T
+struct FutureRollbackOptions {
+  int64_t count = -1;  // future-rollback-count-sql when >= 0
+  std::string tag;     // future-rollback-from-tag-sql when non-empty
+};
+Status RunFutureRollbackSql(const GlobalOptions& o, const FutureRollbackOptions& f,
+                            const Streams& io);
+
 // validate
 Status RunValidate(const GlobalOptions& o, const Streams& io);
 

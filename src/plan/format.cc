@@ -39,8 +39,13 @@ std::string FormatPlan(const Plan& plan, std::string_view title,
                      STRATA_PLAN_VERSION);
   out += rule;
   out += '\n';
+  return out + FormatPlanSteps(plan);
+}
+
+std::string FormatPlanSteps(const Plan& plan) {
+  std::string out;
   for (const PlanStep& step : plan.steps) {
-    out += "-- " + step.header + "\n";
+    if (!step.header.empty()) out += "-- " + step.header + "\n";
     for (const std::string& c : step.comments) out += "-- " + c + "\n";
     if (!step.in_transaction)
       out += "-- runInTransaction:false: the statements below run outside a transaction\n";

@@ -267,60 +267,7 @@ Status RenderFailure(const std::vector<std::string>& errors) {
   return Status::Unsupported(msg);
 }
 
-}  // namespace
-
-size_t Plan::ChangeSetCount() const {
-  return std::count_if(steps.begin(), steps.end(),
-                       [](const PlanStep& s) { return s.changeset != nullptr; });
-}
-
-Result<std::vector<const ChangeSet*>> PendingChangeSets(
-    const DatabaseChangeLog& changelog, const History& history,
-    std::string_view dbms, const ChangeSetFilter& filter) {
-  std::vector<const ChangeSet*> pending;
-  std::vector<std::string> errors;
-  for (const ChangeSet& cs : changelog.changesets) {
-    if (Decide(cs, history, dbms, filter, &errors).action != Action::kSkip)
-      pending.push_back(&cs);
-  }
-  if (!errors.empty()) return ValidationFailure(errors);
-  return pending;
-}
-
-Result<Plan> PlanUpdate(const DatabaseChangeLog& changelog,
-                        const History& history, const PlanContext& ctx) {
-  Plan plan;
-  std::vector<std::string> validation, render_errors;
-  int64_t order = history.MaxOrderExecuted();
-  for (const ChangeSet& cs : changelog.changesets) {
-    Decision d = Decide(cs, history, ctx.dialect->name, ctx.filter, &validation);
-    if (d.action == Action::kSkip) continue;
-    PlanStep step;
-    step.changeset = &cs;
-    step.header = "Changeset " + cs.Identity();
-    step.comments = CommentLines(cs);
-    step.in_transaction = cs.RunInTransaction();
-    Dialect quoting;
-    RenderInto(cs.changes, QuotingFor(ctx, cs, &quoting), &step, &render_errors);
-    ApplyModifySql(cs, ctx, /*rollback=*/false, 0, &step);
-    ++order;
-    if (d.action == Action::kRun) {
-      step.record = InsertHistory(ctx, cs, d.checksum, "EXECUTED");
-    } else {
-      const HistoryRow* row = history.Find(cs.id, cs.author, cs.file_path);
-      step.record = UpdateHistoryRerun(ctx, cs, *row, d.checksum);
-    }
-    step.order_executed = order;
-    step.history.push_back({step.record->Sql(order)});
-    if (cs.preconditions) {
-      step.preconditions = &*cs.preconditions;
-      step.mark_ran = InsertHistory(ctx, cs, d.checksum, "MARK_RAN");
-    }
-    plan.steps.push_back(std::move(step));
-  }
-  plan.history = &history;
-  if (!validation.empty()) return ValidationFailure(validation);
-  if (!render_errors.empty()) return RenderFailure(render_errors);
+Plan WithSetupSteps(const PlanContext& ctx, Plan plan) {
   if (plan.steps.empty()) return plan;
   Plan with_setup;
   with_setup.history = plan.history;
@@ -329,7 +276,80 @@ Result<Plan> PlanUpdate(const DatabaseChangeLog& changelog,
   return with_setup;
 }
 
-namespace {
+// Which changesets a command considers, as Liquibase's filters pick them:
+// update's ShouldRunChangeSetFilter (not ran, runAlways, runOnChange with a
+// new checksum) or NotRanChangeSetFilter (no history row at all), which
+// changelog-sync, mark-next-changeset-ran and future-rollback-sql use.
+enum class SelectMode { kShouldRun, kNotRan };
+
+struct Selected {
+  const ChangeSet* cs;
+  Decision decision;
+};
+
+struct Selection {
+  std::vector<Selected> picked;
+  SelectionStats stats;
+};
+
+// Every changeset is decided (so every checksum is validated); then the
+// limit applies as Liquibase chains its filters: the count to the
+// changesets that passed the others, the tag either among those too
+// (update-to-tag, future-rollback-from-tag-sql) or, with
+// UpdateLimit::TagScope::kChangeLog, to the changelog as written before
+// anything else (changelog-sync-to-tag). A tag matches the tagDatabase
+// of a changeset exactly (case-sensitive, like Liquibase's String.equals);
+// that changeset is included, everything after it is not.
+Selection Select(const DatabaseChangeLog& changelog, const History& history,
+                 std::string_view dbms, const ChangeSetFilter& filter, SelectMode mode,
+                 const UpdateLimit& limit, std::vector<std::string>* errors) {
+  Selection out;
+  // A tag already in the history (any row, compared ignoring case) means
+  // the target is there: nothing more is taken (UpToTagChangeSetFilter).
+  if (limit.tag)
+    for (const HistoryRow& row : history.rows())
+      if (row.tag && IEquals(*row.tag, *limit.tag)) out.stats.tag_seen = true;
+  auto sets_tag = [&](const ChangeSet& cs) {
+    std::optional<std::string> t = TagOf(cs);
+    return t && *t == *limit.tag;
+  };
+  for (const ChangeSet& cs : changelog.changesets) {
+    Decision d = Decide(cs, history, dbms, filter, errors);
+    if (limit.tag && limit.tag_scope == UpdateLimit::TagScope::kChangeLog) {
+      if (out.stats.tag_seen) {
+        ++out.stats.after_tag;
+        continue;
+      }
+      if (sets_tag(cs)) out.stats.tag_seen = true;
+    }
+    bool accepted = mode == SelectMode::kShouldRun ? d.action != Action::kSkip
+                                                   : d.action == Action::kRun;
+    if (!accepted) {
+      // Counted as Liquibase's UPDATE SUMMARY does: previously run when
+      // the history has it, else by the first filter that left it out.
+      FilterVerdict v = filter.Check(cs);
+      if (history.Find(cs.id, cs.author, cs.file_path)) ++out.stats.previously_run;
+      else if (v == FilterVerdict::kRun && cs.ignore.value_or(false)) ++out.stats.ignored;
+      else if (v == FilterVerdict::kRun) ++out.stats.previously_run;
+      else if (v == FilterVerdict::kContextMismatch) ++out.stats.by_context;
+      else ++out.stats.by_label;
+      continue;
+    }
+    if (limit.tag && limit.tag_scope == UpdateLimit::TagScope::kPending) {
+      if (out.stats.tag_seen) {
+        ++out.stats.after_tag;
+        continue;
+      }
+      if (sets_tag(cs)) out.stats.tag_seen = true;
+    }
+    if (limit.count && static_cast<int64_t>(out.picked.size()) >= *limit.count) {
+      ++out.stats.after_count;
+      continue;
+    }
+    out.picked.push_back({&cs, std::move(d)});
+  }
+  return out;
+}
 
 // Rolls back `rows` (newest first) that exist in the changelog.
 Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
@@ -369,6 +389,113 @@ Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
 
 }  // namespace
 
+size_t Plan::ChangeSetCount() const {
+  return std::count_if(steps.begin(), steps.end(),
+                       [](const PlanStep& s) { return s.changeset != nullptr; });
+}
+
+Result<std::vector<const ChangeSet*>> PendingChangeSets(
+    const DatabaseChangeLog& changelog, const History& history,
+    std::string_view dbms, const ChangeSetFilter& filter) {
+  std::vector<std::string> errors;
+  Selection sel = Select(changelog, history, dbms, filter, SelectMode::kShouldRun, {}, &errors);
+  if (!errors.empty()) return ValidationFailure(errors);
+  std::vector<const ChangeSet*> pending;
+  for (const Selected& s : sel.picked) pending.push_back(s.cs);
+  return pending;
+}
+
+Result<Plan> PlanUpdate(const DatabaseChangeLog& changelog,
+                        const History& history, const PlanContext& ctx) {
+  return PlanUpdateLimited(changelog, history, ctx, UpdateLimit{});
+}
+
+Result<Plan> PlanUpdateLimited(const DatabaseChangeLog& changelog, const History& history,
+                               const PlanContext& ctx, const UpdateLimit& limit,
+                               SelectionStats* stats) {
+  std::vector<std::string> validation, render_errors;
+  Selection sel = Select(changelog, history, ctx.dialect->name, ctx.filter, SelectMode::kShouldRun,
+                         limit, &validation);
+  if (stats) *stats = sel.stats;
+  if (!validation.empty()) return ValidationFailure(validation);
+  Plan plan;
+  int64_t order = history.MaxOrderExecuted();
+  for (const Selected& s : sel.picked) {
+    const ChangeSet& cs = *s.cs;
+    PlanStep step;
+    step.changeset = &cs;
+    step.header = "Changeset " + cs.Identity();
+    step.comments = CommentLines(cs);
+    step.in_transaction = cs.RunInTransaction();
+    Dialect quoting;
+    RenderInto(cs.changes, QuotingFor(ctx, cs, &quoting), &step, &render_errors);
+    ApplyModifySql(cs, ctx, /*rollback=*/false, 0, &step);
+    ++order;
+    if (s.decision.action == Action::kRun) {
+      step.record = InsertHistory(ctx, cs, s.decision.checksum, "EXECUTED");
+    } else {
+      const HistoryRow* row = history.Find(cs.id, cs.author, cs.file_path);
+      step.record = UpdateHistoryRerun(ctx, cs, *row, s.decision.checksum);
+    }
+    step.order_executed = order;
+    step.history.push_back({step.record->Sql(order)});
+    if (cs.preconditions) {
+      step.preconditions = &*cs.preconditions;
+      step.mark_ran = InsertHistory(ctx, cs, s.decision.checksum, "MARK_RAN");
+    }
+    plan.steps.push_back(std::move(step));
+  }
+  plan.history = &history;
+  if (!render_errors.empty()) return RenderFailure(render_errors);
+  return WithSetupSteps(ctx, std::move(plan));
+}
+
+Result<Plan> PlanChangeLogSync(const DatabaseChangeLog& changelog, const History& history,
+                               const PlanContext& ctx, const UpdateLimit& limit) {
+  std::vector<std::string> validation;
+  Selection sel = Select(changelog, history, ctx.dialect->name, ctx.filter, SelectMode::kNotRan, limit,
+                         &validation);
+  if (!validation.empty()) return ValidationFailure(validation);
+  Plan plan;
+  int64_t order = history.MaxOrderExecuted();
+  for (const Selected& s : sel.picked) {
+    const ChangeSet& cs = *s.cs;
+    PlanStep step;
+    step.changeset = &cs;
+    step.record = InsertHistory(ctx, cs, s.decision.checksum, "EXECUTED");
+    step.order_executed = ++order;
+    step.history.push_back({step.record->Sql(order)});
+    plan.steps.push_back(std::move(step));
+  }
+  return WithSetupSteps(ctx, std::move(plan));
+}
+
+Result<Plan> PlanFutureRollback(const DatabaseChangeLog& changelog, const History& history,
+                                const PlanContext& ctx, const UpdateLimit& limit) {
+  std::vector<std::string> validation;
+  Selection sel = Select(changelog, history, ctx.dialect->name, ctx.filter, SelectMode::kNotRan, limit,
+                         &validation);
+  if (!validation.empty()) return ValidationFailure(validation);
+  if (limit.tag && !sel.stats.tag_seen)
+    return Status::NotFound(fmt::format("No tag matching '{}' found", *limit.tag));
+  // The catalog first learns what the matching update would do, so that
+  // the rollback renders against the schema it would undo.
+  if (ctx.render.catalog) (void)PlanUpdateLimited(changelog, history, ctx, limit);
+  std::vector<HistoryRow> rows;
+  rows.reserve(sel.picked.size());
+  for (auto it = sel.picked.rbegin(); it != sel.picked.rend(); ++it) {
+    HistoryRow row;
+    row.id = it->cs->id;
+    row.author = it->cs->author;
+    row.filename = it->cs->file_path;
+    rows.push_back(std::move(row));
+  }
+  std::vector<const HistoryRow*> targets;
+  for (const HistoryRow& r : rows) targets.push_back(&r);
+  return PlanRollbackRows(changelog, targets, ctx);
+}
+
+
 Result<Plan> PlanRollbackToTag(const DatabaseChangeLog& changelog,
                                const History& history, std::string_view tag,
                                TagVersion version, const PlanContext& ctx) {
@@ -388,6 +515,84 @@ Result<Plan> PlanRollbackToTag(const DatabaseChangeLog& changelog,
   // re-applies the tag (Liquibase's behaviour).
   if (rows[*tagged].description && *rows[*tagged].description == "tagDatabase")
     targets.push_back(&rows[*tagged]);
+  return PlanRollbackRows(changelog, targets, ctx);
+}
+
+bool ChangeLogSetsTag(const DatabaseChangeLog& changelog, std::string_view tag) {
+  for (const ChangeSet& cs : changelog.changesets)
+    for (const Change& c : cs.changes)
+      if (const auto* t = std::get_if<TagDatabase>(&c); t && t->tag == tag) return true;
+  return false;
+}
+
+Result<std::string> NormalizeRollbackDate(std::string_view text) {
+  constexpr const char* kForms =
+      "--date takes YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or 'YYYY-MM-DD HH:MM:SS[.fff]'";
+  auto unknown = [&] {
+    return Status::InvalidInput(
+        fmt::format("Unknown date format to parse: {}. {}", text, kForms));
+  };
+  // Liquibase's lenient parser rolls 2024-13-45 over into 2025-02-14;
+  // a field out of range is refused here instead.
+  auto out_of_range = [&] {
+    return Status::InvalidInput(
+        fmt::format("Invalid --date '{}': a field is out of range. {}", text, kForms));
+  };
+  bool in_range = true;
+  auto digits = [&](size_t at, size_t n, int lo, int hi) {
+    if (at + n > text.size()) return false;
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+      v = v * 10 + (text[i] - '0');
+    }
+    if (v < lo || v > hi) in_range = false;
+    return true;
+  };
+  if (text.size() < 10 || !digits(0, 4, 0, 9999) || text[4] != '-' || !digits(5, 2, 1, 12) ||
+      text[7] != '-' || !digits(8, 2, 1, 31))
+    return unknown();
+  std::string out = std::string(text.substr(0, 10));
+  if (text.size() == 10) return in_range ? Result<std::string>(out + " 00:00:00") : out_of_range();
+  if (text.size() < 19 || (text[10] != 'T' && text[10] != ' ') || !digits(11, 2, 0, 23) ||
+      text[13] != ':' || !digits(14, 2, 0, 59) || text[16] != ':' || !digits(17, 2, 0, 59))
+    return unknown();
+  out += ' ';
+  out += text.substr(11, 8);
+  if (text.size() > 19) {
+    // Fractional seconds: ".f" to ".fffffffff".
+    if (text[19] != '.' || text.size() < 21 || text.size() > 29) return unknown();
+    for (size_t i = 20; i < text.size(); ++i)
+      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return unknown();
+    out += text.substr(19);
+  }
+  if (!in_range) return out_of_range();
+  return out;
+}
+
+bool ExecutedAfter(std::string_view date_executed, std::string_view after) {
+  // Both are "YYYY-MM-DD HH:MM:SS" with optional fractional digits, which
+  // Liquibase compares as milliseconds (Date.getTime): cut to three digits
+  // and drop trailing zeros, and the text order is the time order.
+  auto norm = [](std::string_view s) {
+    std::string t(s);
+    if (t.size() > 10 && t[10] == 'T') t[10] = ' ';
+    size_t dot = t.find('.');
+    if (dot == std::string::npos) return t;
+    t = t.substr(0, std::min(t.size(), dot + 4));
+    while (t.back() == '0') t.pop_back();
+    if (t.back() == '.') t.pop_back();
+    return t;
+  };
+  return norm(date_executed) > norm(after);
+}
+
+Result<Plan> PlanRollbackToDate(const DatabaseChangeLog& changelog, const History& history,
+                                std::string_view after, const PlanContext& ctx) {
+  const auto& rows = history.rows();
+  std::vector<const HistoryRow*> targets;
+  for (size_t i = rows.size(); i-- > 0;)
+    if (ExecutedAfter(rows[i].date_executed, after)) targets.push_back(&rows[i]);
   return PlanRollbackRows(changelog, targets, ctx);
 }
 
