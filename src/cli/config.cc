@@ -448,9 +448,14 @@ Status ApplyConfiguration(CLI::App& app, const ConfigFlags& flags,
     const bool strata = StartsWithNoCase(name, "strata_");
     if (!strata && !StartsWithNoCase(name, "liquibase_")) continue;
     const std::string lower = Lower(name);
-    // Not configuration: Liquibase's launcher variables, Strata's test hooks.
-    if (lower == "liquibase_home" || lower.rfind("liquibase_launcher_", 0) == 0 ||
-        lower.rfind("strata_test_", 0) == 0)
+    // Not configuration: Liquibase's launcher variables, the variables of
+    // Strata's own scripts and tests (tools/test exports some of them).
+    static const std::set<std::string> kTooling = {
+        "liquibase_home",         "strata_conformance_dir", "strata_conformance_verbose",
+        "strata_liquibase_cache", "strata_pg_bindir",       "strata_require_pg",
+        "strata_sanitize_tests",  "strata_update_golden"};
+    if (kTooling.count(lower) || lower.rfind("liquibase_launcher_", 0) == 0 ||
+        lower.rfind("strata_test_", 0) == 0 || lower.rfind("strata_load_test_", 0) == 0)
       continue;
     EnvEntry e;
     e.name = name;
