@@ -9,19 +9,15 @@
 #include <vector>
 
 #include "strata/sql_writer.h"
+#include "util/strings.h"
 
 namespace strata {
 namespace {
 
+using util::IEquals;
+using util::Lower;
+
 using Outcome = PreconditionCheck::Outcome;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool IEquals(std::string_view a, std::string_view b) { return Lower(a) == Lower(b); }
 
 std::string Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r\n");

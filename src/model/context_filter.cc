@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include "util/strings.h"
 
 namespace strata {
 namespace {
+
+using util::IEquals;
+using util::Lower;
 
 bool IsSpace(char c) {
   // Java's \s.
@@ -16,20 +20,6 @@ std::string Trim(std::string_view s) {
   while (b < e && IsSpace(s[b])) ++b;
   while (e > b && IsSpace(s[e - 1])) --e;
   return std::string(s.substr(b, e - b));
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool IEquals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 // Java String.split(",") followed by trim, empty parts dropped.
