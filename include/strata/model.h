@@ -1468,8 +1468,9 @@ struct Precondition {
   std::map<std::string, std::string> attributes;
   std::vector<Precondition> nested;
   SourceLocation loc;
-  // changeLogPropertyDefined: the property's value as the loader saw it from
-  // this file (-D, environment, changelog properties defined before it);
+  // changeLogPropertyDefined: the property's value as seen from this file
+  // once the whole changelog is loaded (-D, environment, every global
+  // changelog property and this file's local ones, wherever defined);
   // unset when undefined. Properties exist only while loading.
   OptString property_value;
 };
