@@ -1555,6 +1555,11 @@ struct ChangeSet {
   std::vector<Change> changes;
   Rollback rollback;
   std::vector<SqlVisitor> modify_sql;
+  // With onValidationFail MARK_RAN, the change validation errors found in
+  // this changeset ("file:line:col: message"), which the loader would
+  // otherwise report: update records such a changeset MARK_RAN without
+  // running it (Liquibase 4.28). Always empty under HALT.
+  std::vector<std::string> validation_errors;
   SourceLocation loc;
 
   bool RunInTransaction() const { return run_in_transaction.value_or(true); }

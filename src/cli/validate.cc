@@ -15,6 +15,8 @@ Status RunValidate(const GlobalOptions& o, const Streams& io) {
   std::vector<std::string> errors;
   for (const ChangeSet& cs : session.changelog.changesets) {
     if (!session.ctx.filter.Accepts(cs)) continue;  // as Liquibase: not validated
+    // onValidationFail MARK_RAN took its errors: it is marked ran, not run.
+    if (!cs.validation_errors.empty()) continue;
     std::vector<Statement> sink;
     for (const Change& c : cs.changes) {
       Status s = RenderChange(c, session.ctx.render, &sink);

@@ -424,6 +424,19 @@ class ChangeLogBuilder {
   }
   void UnknownAttribute(const SourceLocation& loc, std::string_view name,
                         std::string_view owner);
+  // A change validation error (a missing required attribute): held until
+  // FinishChangeSet knows the changeset's onValidationFail, which either
+  // reports it or keeps it on the changeset (MARK_RAN).
+  void ChangeError(const SourceLocation& loc, std::string message) {
+    change_errors_.push_back({loc, std::move(message)});
+  }
+  // Reports change validation errors no changeset took (a change outside
+  // any changeset). Called by the destructor too.
+  void FlushChangeErrors() {
+    for (Diagnostic& d : change_errors_) errors_.push_back(std::move(d));
+    change_errors_.clear();
+  }
+  ~ChangeLogBuilder() { FlushChangeErrors(); }
 
   // The Java text of a value; strings get `${}` expansion unless `expand`
   // is false. nullopt for null.
@@ -501,6 +514,7 @@ class ChangeLogBuilder {
   const LoadOptions& options_;
   PropertyStore& properties_;
   std::vector<Diagnostic>& errors_;
+  std::vector<Diagnostic> change_errors_;
 };
 
 // Liquibase's dbms list match: "all", "none", "!x" negation, comma list;
@@ -525,8 +539,8 @@ template <typename S>
 void ChangeLogBuilder::CheckRequired(const S& s, std::string_view owner) {
   ForEachField<S>([&](const auto& f) {
     if ((f.flags & kRequired) && detail::IsMissing(s.*(f.member)))
-      Error(s.loc, std::string(owner) + ": missing required attribute '" +
-                       std::string(f.name) + "'");
+      ChangeError(s.loc, std::string(owner) + ": missing required attribute '" +
+                             std::string(f.name) + "'");
   });
 }
 
@@ -541,8 +555,8 @@ void ChangeLogBuilder::FinishChange(T& change) {
   CheckRequired(change, T::kName);
   if constexpr (std::is_same_v<T, DropColumn>) {
     if (!change.column_name && change.columns.empty())
-      Error(change.loc,
-            "dropColumn: missing required attribute 'columnName' or 'columns'");
+      ChangeError(change.loc,
+                  "dropColumn: missing required attribute 'columnName' or 'columns'");
   }
 }
 

@@ -221,8 +221,18 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
     inherited.labels.insert(inherited.labels.end(), parent.labels.begin(),
                             parent.labels.end());
     if (auto* cs = std::get_if<ChangeSet>(&entry)) {
-      load::ResolveResources(*cs, file, search_, properties_, info.id,
-                             result_.errors);
+      // A missing body attribute (createProcedure's procedureText or path)
+      // is a change validation error, under onValidationFail like the
+      // builder's; unreadable files are not.
+      std::vector<Diagnostic> resource_errors;
+      load::ResolveResources(*cs, file, search_, properties_, info.id, resource_errors);
+      for (Diagnostic& e : resource_errors) {
+        if (cs->on_validation_fail == "MARK_RAN" &&
+            e.message.find(": missing required attribute ") != std::string::npos)
+          cs->validation_errors.push_back(e.loc.ToString() + ": " + e.message);
+        else
+          result_.errors.push_back(std::move(e));
+      }
       AddChangeSet(std::move(*cs), file, log, inherited);
       return;
     }

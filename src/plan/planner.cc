@@ -384,6 +384,14 @@ Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
 
 }  // namespace
 
+Status DeferredRenderErrors(const Plan& plan) {
+  std::vector<std::string> errors;
+  for (const PlanStep& step : plan.steps)
+    if (!step.deferred_error.empty()) errors.push_back(step.deferred_error);
+  if (!errors.empty()) return RenderFailure(errors);
+  return Status::Ok();
+}
+
 size_t Plan::ChangeSetCount() const {
   return std::count_if(steps.begin(), steps.end(),
                        [](const PlanStep& s) { return s.changeset != nullptr; });
@@ -422,10 +430,29 @@ Result<Plan> PlanUpdateLimited(const DatabaseChangeLog& changelog, const History
     step.header = "Changeset " + cs.Identity();
     step.comments = CommentLines(cs);
     step.in_transaction = cs.RunInTransaction();
-    Dialect quoting;
-    RenderInto(cs.changes, QuotingFor(ctx, cs, &quoting), &step, &render_errors);
-    ApplyModifySql(cs, ctx, /*rollback=*/false, 0, &step);
     ++order;
+    if (!cs.validation_errors.empty()) {
+      // onValidationFail MARK_RAN (Liquibase 4.28): nothing is rendered or
+      // checked, not even preconditions; the script shows the row alone.
+      step.validation_failed = true;
+      step.record = InsertHistory(ctx, cs, s.decision.checksum, "MARK_RAN");
+      step.order_executed = order;
+      step.history.push_back({step.record->Sql(order)});
+      plan.steps.push_back(std::move(step));
+      continue;
+    }
+    Dialect quoting;
+    // With preconditions, a render error waits for them: they may skip
+    // the changeset, and then nothing of it needs to be renderable.
+    std::vector<std::string> step_errors;
+    RenderInto(cs.changes, QuotingFor(ctx, cs, &quoting), &step, &step_errors);
+    if (!step_errors.empty() && cs.preconditions) {
+      for (const std::string& e : step_errors)
+        step.deferred_error += (step.deferred_error.empty() ? "" : "\n") + e;
+    } else {
+      render_errors.insert(render_errors.end(), step_errors.begin(), step_errors.end());
+    }
+    ApplyModifySql(cs, ctx, /*rollback=*/false, 0, &step);
     if (s.decision.action == Action::kRun) {
       step.record = InsertHistory(ctx, cs, s.decision.checksum, "EXECUTED");
     } else {
