@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "strata/preconditions.h"
 
 namespace strata::cli {
 
@@ -24,6 +25,13 @@ Status RunValidate(const GlobalOptions& o, const Streams& io) {
     }
   }
   if (session.conn) {
+    // Changelog-level preconditions, as update checks them (Liquibase 4.28
+    // validate fails with "N preconditions failed"); offline there is no
+    // database to check them against.
+    Status pre = CheckChangeLogPreconditions(
+        *session.conn, session.changelog, session.history,
+        [&](const std::string& line) { fmt::print(io.err, "{}\n", line); });
+    if (!pre.ok()) errors.push_back(pre.message());
     auto pending = PendingChangeSets(session.changelog, session.history,
                                      session.ctx.dialect->name, session.ctx.filter);
     if (!pending.ok()) errors.push_back(pending.status().message());
