@@ -99,8 +99,9 @@ struct PlanStep {
   // MARK_RAN, always an INSERT as in Liquibase): precondition onFail/onError
   // MARK_RAN.
   std::optional<OrderedSql> mark_ran;
-  // Why the changeset's SQL could not be planned (a SQLite table rebuild
-  // that cannot be done, say) when its preconditions may still skip it:
+  // Why the changeset's SQL could not be planned because of the database's
+  // state (a SQLite table rebuild that cannot be done; not what the engine
+  // cannot do at all) when its preconditions may still skip it:
   // the error stands only if the changeset runs. `statements` is then
   // incomplete. Empty for a step without preconditions (its render error
   // fails the plan).

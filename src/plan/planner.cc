@@ -169,14 +169,18 @@ void ApplyToCatalog(const PlanContext& ctx, const std::vector<Statement>& stmts,
       (void)ctx.render.catalog->Apply(stmts[i].sql);  // failures poison lookups
 }
 
-// Renders `changes` into `step`; appends "location: message" on failure.
+// Renders `changes` into `step`; appends "location: message" on failure,
+// to `deferrable` (when given) if the database's state caused it (a table
+// rebuild that cannot be done) rather than the engine's abilities.
 void RenderInto(const std::vector<Change>& changes, const PlanContext& ctx,
-                PlanStep* step, std::vector<std::string>* errors) {
+                PlanStep* step, std::vector<std::string>* errors,
+                std::vector<std::string>* deferrable = nullptr) {
   for (const Change& c : changes) {
     size_t from = step->statements.size();
     Status s = RenderChange(c, ctx.render, &step->statements);
     if (!s.ok()) {
-      errors->push_back(s.message());
+      bool state = s.code() != Status::Code::kUnsupported;
+      (deferrable && state ? deferrable : errors)->push_back(s.message());
       continue;
     }
     ApplyToCatalog(ctx, step->statements, from);
@@ -442,16 +446,14 @@ Result<Plan> PlanUpdateLimited(const DatabaseChangeLog& changelog, const History
       continue;
     }
     Dialect quoting;
-    // With preconditions, a render error waits for them: they may skip
-    // the changeset, and then nothing of it needs to be renderable.
-    std::vector<std::string> step_errors;
-    RenderInto(cs.changes, QuotingFor(ctx, cs, &quoting), &step, &step_errors);
-    if (!step_errors.empty() && cs.preconditions) {
-      for (const std::string& e : step_errors)
-        step.deferred_error += (step.deferred_error.empty() ? "" : "\n") + e;
-    } else {
-      render_errors.insert(render_errors.end(), step_errors.begin(), step_errors.end());
-    }
+    // With preconditions, an error of the database's state (a rebuild that
+    // cannot be done) waits for them: they may skip the changeset. What the
+    // engine cannot do at all is Liquibase's validation error and stays one.
+    std::vector<std::string> deferred;
+    RenderInto(cs.changes, QuotingFor(ctx, cs, &quoting), &step, &render_errors,
+               cs.preconditions ? &deferred : nullptr);
+    for (const std::string& e : deferred)
+      step.deferred_error += (step.deferred_error.empty() ? "" : "\n") + e;
     ApplyModifySql(cs, ctx, /*rollback=*/false, 0, &step);
     if (s.decision.action == Action::kRun) {
       step.record = InsertHistory(ctx, cs, s.decision.checksum, "EXECUTED");
