@@ -433,7 +433,7 @@ inline void ValidationFailScenario(const std::string& url, const std::string& di
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("-- Changeset ovf.yaml::ok1::t\n"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("-- Changeset ovf.yaml::bad_mr::t"), std::string::npos) << r.out;
-  EXPECT_EQ(r.out.find("t2"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("CREATE TABLE t2"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("'9:c1fd670afda5936f14623c87e8e19847', 'createTable tableName=t2', '', "
                        "'MARK_RAN'"),
             std::string::npos)
