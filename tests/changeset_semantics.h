@@ -469,6 +469,24 @@ inline void ValidationFailScenario(const std::string& url, const std::string& di
   EXPECT_NE(r.out.find("Database is up to date"), std::string::npos) << r.out;
   EXPECT_EQ(Ids(url), (V{"ok1", "bad_mr", "bad_attr", "ok2"}));
 
+  // Rolling back such a changeset only deletes its row: nothing of it ran
+  // (Liquibase would DROP TABLE t2, which was never created).
+  r = RunStrata(Args(url, "ovf.yaml", {"rollback-count-sql", "--count=3"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("DROP TABLE t3"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("DROP TABLE t2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("-- Rolling Back ChangeSet: ovf.yaml::bad_mr::t\nDELETE FROM "),
+            std::string::npos)
+      << r.out;
+  r = RunStrata(Args(url, "ovf.yaml", {"rollback-count", "--count=3"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Ids(url), V{"ok1"});
+  EXPECT_FALSE(HasTable(url, "t3"));
+  r = RunStrata(Args(url, "ovf.yaml", {"update"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Rows(url), (V{"ok1|EXECUTED|NULL|NULL|", "bad_mr|MARK_RAN|NULL|NULL|",
+                          "bad_attr|MARK_RAN|NULL|NULL|", "ok2|EXECUTED|NULL|NULL|"}));
+
   // Fixed afterwards, its checksum no longer matches the MARK_RAN row.
   WriteFile(dir, "ovf.yaml",
             "databaseChangeLog:\n" + ok1 +

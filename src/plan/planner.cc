@@ -371,6 +371,15 @@ Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
     step.changeset = &cs;
     step.header = "Rolling Back ChangeSet: " + cs.Identity();
     step.in_transaction = cs.RunInTransaction();
+    // Marked ran because a change failed validation (onValidationFail
+    // MARK_RAN): nothing of it ran, so only its row goes. Liquibase 4.28
+    // renders the invalid changes' inverse instead (DROP TABLE of a table
+    // that was never created), which cannot succeed.
+    if (!cs.validation_errors.empty()) {
+      step.history.push_back(DeleteHistory(ctx, *row));
+      plan.steps.push_back(std::move(step));
+      continue;
+    }
     Result<std::vector<Change>> inverse = RollbackChanges(cs, ctx.dialect);
     if (!inverse.ok()) {
       errors.push_back(inverse.status().message());
