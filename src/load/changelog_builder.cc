@@ -153,6 +153,7 @@ ChangeSet ChangeLogBuilder::FinishChangeSet(ChangeSetDraft&& d) {
     for (const Diagnostic& e : change_errors_)
       d.cs.validation_errors.push_back(e.loc.ToString() + ": " + e.message);
     change_errors_.clear();
+    change_error_at_.clear();
   }
   FlushChangeErrors();
   return std::move(d.cs);

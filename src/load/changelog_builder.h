@@ -7,6 +7,7 @@
 // which build them through the same field tables.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <limits>
@@ -429,12 +430,19 @@ class ChangeLogBuilder {
   // reports it or keeps it on the changeset (MARK_RAN).
   void ChangeError(const SourceLocation& loc, std::string message) {
     change_errors_.push_back({loc, std::move(message)});
+    change_error_at_.push_back(errors_.size());
   }
-  // Reports change validation errors no changeset took (a change outside
-  // any changeset). Called by the destructor too.
+  // Reports the held change validation errors where they were raised, so
+  // that errors stay in file order. Called by FinishChangeSet (after
+  // taking them under MARK_RAN) and the destructor.
   void FlushChangeErrors() {
-    for (Diagnostic& d : change_errors_) errors_.push_back(std::move(d));
+    for (size_t i = change_errors_.size(); i-- > 0;) {
+      size_t at = std::min(change_error_at_[i], errors_.size());
+      errors_.insert(errors_.begin() + static_cast<std::ptrdiff_t>(at),
+                     std::move(change_errors_[i]));
+    }
     change_errors_.clear();
+    change_error_at_.clear();
   }
   ~ChangeLogBuilder() { FlushChangeErrors(); }
 
@@ -515,6 +523,7 @@ class ChangeLogBuilder {
   PropertyStore& properties_;
   std::vector<Diagnostic>& errors_;
   std::vector<Diagnostic> change_errors_;
+  std::vector<size_t> change_error_at_;  // errors_.size() when each was raised
 };
 
 // Liquibase's dbms list match: "all", "none", "!x" negation, comma list;
