@@ -148,11 +148,16 @@ std::vector<std::string> Entries(const S& obj, int indent, ChecksumVersion v) {
   std::vector<std::string> out;
   ForEachField<S>([&](const auto& f) {
     if (!Serialized<S>(f.flags, v)) return;
+    std::string_view name = f.name;
+    // Liquibase before 4.22 serialized createProcedure's text under its
+    // older property name (verified against Liquibase 4.4.0's sums).
+    if constexpr (std::is_same_v<S, CreateProcedure>)
+      if (v == ChecksumVersion::kV8 && name == "procedureText") name = "procedureBody";
     const auto& value = obj.*(f.member);
     if constexpr (kIsList<std::decay_t<decltype(value)>>) {
       if ((f.flags & kNullWhenEmpty) && value.empty()) return;
     }
-    Entry(f.name, value, indent, v, &out);
+    Entry(name, value, indent, v, &out);
   });
   return out;
 }
