@@ -195,6 +195,37 @@ TEST(WorkedExamples, SqlForOtherDbmsIsSkipped) {
   EXPECT_EQ(Sum({s}, "mysql"), "9:c89e591e0fb4b4e3115b62802f20a3e5");
 }
 
+// The v8 column of reference §4.5 (the algorithm of "8:" rows).
+TEST(WorkedExamplesV8, SqlHeaderAndCollapsedWhitespace) {
+  constexpr auto kV8 = ChecksumVersion::kV8;
+  Sql plain = RawSql("CREATE TABLE a (id int);");
+  EXPECT_EQ(ChangeChecksum(plain, kV8),
+            "8:" + Md5Hex("null:true:false:CREATE TABLE a (id int);"));
+  EXPECT_EQ(ChangeSetChecksum(Set({plain}), "postgresql", kV8),
+            "8:b97f926e2acf911273abffe72e1d9024");
+  // Reformatting inside whitespace runs keeps the v8 sum; the attributes
+  // are in its header.
+  Sql s = RawSql("  CREATE TABLE a\r\n\t  (id int);\n\n");
+  s.split_statements = false;
+  s.strip_comments = true;
+  s.end_delimiter = ";";
+  EXPECT_EQ(ChangeSetChecksum(Set({s}), "postgresql", kV8),
+            "8:f187ddcf92d2a76146bf89b8d69a5a6e");
+  // v8 hashes a change for another dbms all the same.
+  Sql mysql = plain;
+  mysql.dbms = "mysql";
+  EXPECT_EQ(ChangeSetChecksum(Set({mysql}), "postgresql", kV8),
+            "8:b97f926e2acf911273abffe72e1d9024");
+}
+
+TEST(WorkedExamplesV8, CreateTableAndAddColumn) {
+  constexpr auto kV8 = ChecksumVersion::kV8;
+  EXPECT_EQ(ChangeSetChecksum(Set({PersonTable()}), "postgresql", kV8),
+            "8:69f2f8d3b30f4fc9da89b7cb3c1d5c2b");
+  EXPECT_EQ(ChangeSetChecksum(Set({}), "postgresql", kV8),
+            "8:d41d8cd98f00b204e9800998ecf8427e");
+}
+
 TEST(WorkedExamples, TagAndSqlChangeset) {
   ChangeSet cs = Set({Tag("t1"), RawSql("select 1")});
   // Changeset attributes and rollback are not part of the checksum.

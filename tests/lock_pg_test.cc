@@ -1,9 +1,12 @@
 // The changelog lock on the real PostgreSQL server: the session advisory
 // lock beside Liquibase's databasechangeloglock row, takeover of a row left
 // by a dead Strata process, waiting for a live holder, list-locks and
-// release-locks, and concurrent updates (with real Liquibase when present).
+// release-locks, and concurrent updates (with the real Liquibase named by
+// STRATA_LIQUIBASE, which tools/test sets, when present; the
+// liquibase-interop tests require it).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -14,8 +17,11 @@
 namespace strata::test {
 namespace {
 
-constexpr const char* kLiquibase =
-    "/root/.cache/strata/liquibase/package/dist/liquibase/liquibase";
+// The Liquibase launcher tools/test fetches (tools/lib/liquibase.sh), or "".
+std::string LiquibaseLauncher() {
+  const char* bin = std::getenv("STRATA_LIQUIBASE");
+  return bin && std::filesystem::is_regular_file(bin) ? bin : "";
+}
 
 std::vector<std::string> Args(const std::string& url, std::vector<std::string> more) {
   std::vector<std::string> a = {"--changelog-file=c.yaml", "--url=" + url};
@@ -217,13 +223,14 @@ TEST(LockPg, ConcurrentUpdatesApplyEachChangesetOnce) {
   WriteFile(dir, "c.yaml", ChangeLog(kChangeSets, 0.5));
 
   std::optional<Child> liquibase;
-  if (std::filesystem::exists(kLiquibase)) {
+  const std::string launcher = LiquibaseLauncher();
+  if (!launcher.empty()) {
     auto [jdbc, user] = JdbcUrl(url);
     liquibase = Spawn({"--show-banner=false", "--changelog-file=c.yaml",
                        "--url=" + jdbc, "--username=" + user,
                        "--changelog-lock-wait-time-in-minutes=2",
                        "--changelog-lock-poll-rate=1", "update"},
-                      dir, {}, kLiquibase);
+                      dir, {}, launcher);
     // Start the Strata processes once Liquibase is connected, so that it
     // really races them (the JVM takes seconds to start).
     auto watch = Open(url);
@@ -235,10 +242,10 @@ TEST(LockPg, ConcurrentUpdatesApplyEachChangesetOnce) {
       if (rows[0][0] != "0" || Exited(*liquibase)) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    printf("Liquibase %s joins the race\n", kLiquibase);
+    printf("Liquibase %s joins the race\n", launcher.c_str());
     fflush(stdout);  // before fork() copies the buffer
   } else {
-    printf("Liquibase not found at %s: the Liquibase race is skipped\n", kLiquibase);
+    printf("STRATA_LIQUIBASE is not set (tools/test sets it): the Liquibase race is skipped\n");
     fflush(stdout);
   }
   // Half the Strata processes race Liquibase from its first connection; the

@@ -64,6 +64,20 @@ TEST(History, LooksUpIdentityCaseInsensitively) {
   EXPECT_EQ(h.MaxOrderExecuted(), 7);
 }
 
+TEST(History, LooksUpIdentityByNormalizedPath) {
+  // Rows written by Liquibase setups that stored the path differently.
+  ChangeSet cs = MakeChangeSet("1", {});
+  for (std::string stored : {"classpath:db/changelog.yaml", "/db/changelog.yaml",
+                             "db\\changelog.yaml", "db/./inc/../changelog.yaml"}) {
+    HistoryRow row = Ran(cs, 1);
+    row.filename = stored;
+    History h({row});
+    EXPECT_NE(h.Find("1", "alice", "db/changelog.yaml"), nullptr) << stored;
+    EXPECT_NE(h.Find("1", "alice", "classpath:/db/changelog.yaml"), nullptr) << stored;
+    EXPECT_EQ(h.Find("1", "alice", "changelog.yaml"), nullptr) << stored;
+  }
+}
+
 TEST(PlanUpdate, RunsOnlyPendingChangeSetsAndNumbersFromMaxPlusOne) {
   DatabaseChangeLog log;
   log.changesets.push_back(MakeChangeSet("1", {Table("a")}));

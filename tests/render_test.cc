@@ -1095,6 +1095,11 @@ TEST(SplitSql, LiquibaseCases) {
             (V{"select 7/2; select 8", "select 9"}));
   EXPECT_EQ(Split("select 5; -- c\n select 6;", {}, false, true),
             (V{"select 5; \n select 6;"}));
+  // Unsplit, an explicit endDelimiter that ends the body is dropped, as
+  // Liquibase runs `--changeset a:1 splitStatements:false endDelimiter:/`.
+  EXPECT_EQ(Split("CREATE TABLE t3 (id int)\n/\n", "/", false),
+            (V{"CREATE TABLE t3 (id int)"}));
+  EXPECT_EQ(Split("select 7/2\n", "/", false), (V{"select 7/2"}));
 }
 
 TEST(SplitSql, DollarQuotesAndComments) {

@@ -1,4 +1,4 @@
-// Liquibase's changeset checksum (v9) and DESCRIPTION text.
+// Liquibase's changeset checksum (v9, and the legacy v8) and DESCRIPTION text.
 //
 // Persisted format: the values computed here are stored in
 // databasechangelog.MD5SUM by Liquibase and Strata alike. The algorithm must
@@ -12,23 +12,51 @@
 
 namespace strata {
 
+// Liquibase's checksum algorithms. v9 is what Liquibase 4.22+ and Strata
+// write; v8 is what Liquibase 3.5-4.21 wrote: such rows are validated with
+// v8 and upgraded to v9 by update, as Liquibase 4.28 does.
+enum class ChecksumVersion { kV8 = 8, kV9 = 9 };
+
+// The algorithm a stored MD5SUM was computed with: its "<n>:" prefix, where
+// every version below 9 (and a sum without prefix, version 1) runs the v8
+// code path, as in Liquibase.
+ChecksumVersion StoredChecksumVersion(std::string_view stored);
+
+// True when `stored` and `computed` are the same sum. Sums of versions 7 and
+// below are compared by their hex digits only, since v8 computes them.
+bool SameChecksum(std::string_view stored, std::string_view computed);
+
 // Lower-case hex MD5 of the bytes.
 std::string Md5Hex(std::string_view bytes);
 
 // Liquibase's StringChangeLogSerializer form of a change ("createTable:[...]").
-std::string SerializeChange(const Change& change);
+// v8 also serializes the fields v9 leaves out (createView's selectQuery and
+// path, createProcedure's procedureText, dbms, path and comments, ...).
+std::string SerializeChange(const Change& change,
+                            ChecksumVersion version = ChecksumVersion::kV9);
 
-// "9:<hex>" checksum of one change.
-std::string ChangeChecksum(const Change& change);
+// "<version>:<hex>" checksum of one change.
+std::string ChangeChecksum(const Change& change,
+                           ChecksumVersion version = ChecksumVersion::kV9);
 
-// "9:<hex>" checksum of one modifySql visitor.
-std::string SqlVisitorChecksum(const SqlVisitor& visitor);
+// "<version>:<hex>" checksum of one modifySql visitor.
+std::string SqlVisitorChecksum(const SqlVisitor& visitor,
+                               ChecksumVersion version = ChecksumVersion::kV9);
 
-// "9:<hex>" checksum of a changeset as Liquibase stores it in MD5SUM.
-// `dbms` is the target engine ("postgresql", "sqlite"): sql and insert
-// changes whose dbms attribute excludes it are skipped, and so are
-// modifySql visitors whose dbms excludes it.
-std::string ChangeSetChecksum(const ChangeSet& changeset, std::string_view dbms);
+// "<version>:<hex>" checksum of a changeset as Liquibase stores it in
+// MD5SUM. `dbms` is the target engine ("postgresql", "sqlite"): with v9,
+// sql, sqlFile, createProcedure and insert changes whose dbms attribute
+// excludes it are skipped (v8 hashes them all); with both, modifySql
+// visitors whose dbms excludes it are skipped.
+std::string ChangeSetChecksum(const ChangeSet& changeset, std::string_view dbms,
+                              ChecksumVersion version = ChecksumVersion::kV9);
+
+// Liquibase's ChangeSet.isCheckSumValid for a non-NULL stored MD5SUM: the
+// stored sum equals the changeset's sum computed with the stored sum's
+// algorithm version (v8 for "8:" rows), or one of its validCheckSums is
+// ANY or names the stored sum, that sum or the current v9 sum.
+bool ChecksumValid(const ChangeSet& changeset, std::string_view dbms,
+                   std::string_view stored);
 
 // DESCRIPTION column text, e.g. "createIndex indexName=i, tableName=t",
 // changes joined with "; ", "empty" for none. Text longer than 250

@@ -1,9 +1,13 @@
-// Liquibase v9 change and changeset checksums (reference §4.1, §4.3).
+// Liquibase v9 change and changeset checksums (reference §4.1, §4.3), and
+// the v8 algorithm of Liquibase 3.5-4.21 that stored `8:` sums were
+// computed with (§4.3's v8 column).
 //
 // Persisted format: these values are stored in databasechangelog.MD5SUM and
 // compared with what Liquibase stored; the algorithm never changes.
 #include "strata/checksum.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -11,18 +15,33 @@
 #include <vector>
 
 #include "checksum/text.h"
+#include "util/strings.h"
 
 namespace strata {
 namespace {
 
-std::string Version() { return std::string(detail::kChecksumVersion); }
+constexpr ChecksumVersion kV8 = ChecksumVersion::kV8;
+constexpr ChecksumVersion kV9 = ChecksumVersion::kV9;
 
 // Liquibase hashes the raw body with whitespace bytes dropped; no line-ending
 // or Unicode normalisation applies (it is compute(stream), not
 // compute(String)).
 std::string BodyChecksum(const OptString& body) {
-  return Version() + ":" +
+  return detail::VersionPrefix(kV9) +
          Md5Hex(detail::StripSqlWhitespace(body ? *body : std::string()));
+}
+
+// v8's NormalizingStreamV8 over a body: "<endDelimiter>:<splitStatements>:
+// <stripComments>:" (Java's toString of each, null as "null") and the body
+// with whitespace runs collapsed. Also compute(stream): no line-ending
+// normalisation beyond the collapsing.
+std::string BodyChecksumV8(const OptString& end_delimiter, bool split_statements,
+                           bool strip_comments, const OptString& body) {
+  std::string header = end_delimiter.value_or("null") + ":" +
+                       (split_statements ? "true" : "false") + ":" +
+                       (strip_comments ? "true" : "false") + ":";
+  return detail::VersionPrefix(kV8) +
+         Md5Hex(detail::CollapseSqlWhitespaceV8(header, body ? *body : std::string()));
 }
 
 std::string_view Trim(std::string_view s) {
@@ -99,7 +118,8 @@ bool AppliesTo(const Change& change, std::string_view dbms) {
 // commentLineStartsWith, default '#') dropped, lines joined by '\n' and no
 // final newline). Column configs are not part of it.
 std::string CsvChecksum(const OptString& table, const OptString& comment,
-                        const std::optional<std::string>& content) {
+                        const std::optional<std::string>& content,
+                        ChecksumVersion version) {
   std::string comment_start =
       comment && !comment->empty() ? comment->substr(0, 1) : "#";
   std::string kept;
@@ -116,8 +136,8 @@ std::string CsvChecksum(const OptString& table, const OptString& comment,
     if (!kept.empty()) kept += '\n';
     kept += clean;
   }
-  return detail::ComputeString(table.value_or("") + ":" + Version() + ":" +
-                               Md5Hex(kept));
+  return detail::ComputeString(
+      table.value_or("") + ":" + detail::VersionPrefix(version) + Md5Hex(kept), version);
 }
 
 const OptString* StoredLogicBody(const Change& change) {
@@ -128,9 +148,113 @@ const OptString* StoredLogicBody(const Change& change) {
   return nullptr;
 }
 
+// v8 of a change whose body may come from a file (createView,
+// createProcedure, Pro stored logic): without a path, the generic
+// serialization with the body as a field; with one, the serialization
+// without the body (the file is not a field) + ":" + the v8 body sum with
+// the header ";:false:false:".
+template <typename T>
+std::string FileBodyChecksumV8(const T& change, OptString T::*body) {
+  if (!change.path) return detail::ComputeString(SerializeChange(change, kV8), kV8);
+  T without_body = change;
+  without_body.*body = std::nullopt;
+  return detail::ComputeString(
+      detail::ComputeString(SerializeChange(without_body, kV8), kV8) + ":" +
+          BodyChecksumV8(";", false, false, change.*body),
+      kV8);
+}
+
+std::string ChangeChecksumV8(const Change& change) {
+  if (const auto* sql = std::get_if<Sql>(&change)) {
+    return BodyChecksumV8(sql->end_delimiter, sql->split_statements.value_or(true),
+                          sql->strip_comments.value_or(false), sql->sql);
+  }
+  if (const auto* file = std::get_if<SqlFile>(&change)) {
+    // The file as read; Liquibase 4.28's v8 path does not expand it.
+    return BodyChecksumV8(file->end_delimiter, file->split_statements.value_or(true),
+                          file->strip_comments.value_or(false), file->sql);
+  }
+  if (const auto* view = std::get_if<CreateView>(&change))
+    return FileBodyChecksumV8(*view, &CreateView::select_query);
+  if (const auto* proc = std::get_if<CreateProcedure>(&change))
+    return FileBodyChecksumV8(*proc, &CreateProcedure::procedure_text);
+  if (const auto* f = std::get_if<CreateFunction>(&change))
+    return FileBodyChecksumV8(*f, &CreateFunction::function_body);
+  if (const auto* t = std::get_if<CreateTrigger>(&change))
+    return FileBodyChecksumV8(*t, &CreateTrigger::trigger_body);
+  if (const auto* p = std::get_if<CreatePackage>(&change))
+    return FileBodyChecksumV8(*p, &CreatePackage::package_text);
+  if (const auto* p = std::get_if<CreatePackageBody>(&change))
+    return FileBodyChecksumV8(*p, &CreatePackageBody::package_text);
+  if (const auto* load = std::get_if<LoadData>(&change)) {
+    return CsvChecksum(load->table_name, load->comment_line_starts_with, load->content, kV8);
+  }
+  if (const auto* load = std::get_if<LoadUpdateData>(&change)) {
+    return CsvChecksum(load->table_name, load->comment_line_starts_with, load->content, kV8);
+  }
+  if (const auto* out = std::get_if<Output>(&change)) {
+    if (!out->target) {
+      Output with_target = *out;
+      with_target.target = "STDERR";
+      return detail::ComputeString(SerializeChange(with_target, kV8), kV8);
+    }
+  }
+  return detail::ComputeString(SerializeChange(change, kV8), kV8);
+}
+
+// Java's String.hashCode over UTF-16 units; ASCII names are one unit a byte.
+int32_t JavaHash(std::string_view s) {
+  uint32_t h = 0;
+  for (unsigned char c : s) h = 31 * h + c;
+  return static_cast<int32_t>(h);
+}
+
+// The names of a dbms list in the order Java's HashSet (16 buckets until more
+// than 12 entries) iterates them, as v8 serializes a visitor's
+// applicableDbms.
+std::vector<std::string> JavaHashSetOrder(const std::string& list) {
+  std::vector<std::string> names;
+  std::string_view rest = list;
+  while (true) {
+    size_t comma = rest.find(',');
+    std::string_view name = Trim(rest.substr(0, comma));
+    if (!name.empty() &&
+        std::find(names.begin(), names.end(), name) == names.end())
+      names.emplace_back(name);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  uint32_t buckets = 16;
+  while (names.size() > buckets * 3 / 4) buckets *= 2;
+  auto bucket = [&](const std::string& n) {
+    uint32_t h = static_cast<uint32_t>(JavaHash(n));
+    return (h ^ (h >> 16)) & (buckets - 1);
+  };
+  std::stable_sort(names.begin(), names.end(),
+                   [&](const std::string& a, const std::string& b) {
+                     return bucket(a) < bucket(b);
+                   });
+  return names;
+}
+
 }  // namespace
 
-std::string ChangeChecksum(const Change& change) {
+ChecksumVersion StoredChecksumVersion(std::string_view stored) {
+  return stored.starts_with("9:") ? kV9 : kV8;
+}
+
+bool SameChecksum(std::string_view stored, std::string_view computed) {
+  if (stored == computed) return true;
+  size_t a = stored.find(':');
+  size_t b = computed.find(':');
+  if (a == std::string_view::npos || b == std::string_view::npos) return false;
+  // "7:abc" (or older) against the v8 "8:abc" that stands for it.
+  return StoredChecksumVersion(stored) == kV8 && !stored.starts_with("8:") &&
+         stored.substr(a + 1) == computed.substr(b + 1);
+}
+
+std::string ChangeChecksum(const Change& change, ChecksumVersion version) {
+  if (version == kV8) return ChangeChecksumV8(change);
   if (const auto* sql = std::get_if<Sql>(&change)) {
     return BodyChecksum(sql->sql);
   }
@@ -163,11 +287,11 @@ std::string ChangeChecksum(const Change& change) {
   }
   if (const auto* load = std::get_if<LoadData>(&change)) {
     return CsvChecksum(load->table_name, load->comment_line_starts_with,
-                       load->content);
+                       load->content, kV9);
   }
   if (const auto* load = std::get_if<LoadUpdateData>(&change)) {
     return CsvChecksum(load->table_name, load->comment_line_starts_with,
-                       load->content);
+                       load->content, kV9);
   }
   if (const auto* out = std::get_if<Output>(&change)) {
     // OutputChange's target defaults to STDERR, and the default is hashed.
@@ -180,11 +304,24 @@ std::string ChangeChecksum(const Change& change) {
   return detail::ComputeString(SerializeChange(change));
 }
 
-std::string SqlVisitorChecksum(const SqlVisitor& visitor) {
-  // The visitor's serializable fields but applicableDbms, contextFilter and
-  // labels, sorted by name (they already are in this order).
+std::string SqlVisitorChecksum(const SqlVisitor& visitor, ChecksumVersion version) {
+  // The visitor's serializable fields, sorted by name (they are written in
+  // that order). v9 leaves out applicableDbms, contextFilter and labels.
   std::string out(visitor.Name());
-  out += ":[\n    applyToRollback=\"";
+  out += ":[\n";
+  if (version == kV8 && visitor.dbms) {
+    // A Set<String>: items by their toString, one a line.
+    std::vector<std::string> names = JavaHashSetOrder(*visitor.dbms);
+    if (!names.empty()) {
+      out += "    applicableDbms=[\n";
+      for (size_t i = 0; i < names.size(); ++i) {
+        out += "        " + names[i];
+        out += i + 1 < names.size() ? ",\n" : "\n";
+      }
+      out += "    ]\n";
+    }
+  }
+  out += "    applyToRollback=\"";
   out += visitor.apply_to_rollback ? "true" : "false";
   out += "\"\n";
   auto field = [&](std::string_view name, const OptString& v) {
@@ -195,29 +332,51 @@ std::string SqlVisitorChecksum(const SqlVisitor& visitor) {
     out += *v;
     out += "\"\n";
   };
+  if (version == kV8) {
+    field("contextFilter", visitor.context);
+    field("labels", visitor.labels);
+  }
   field("replace", visitor.replace);
   field("value", visitor.value);
   field("with", visitor.with);
   out += "]";
-  return detail::ComputeString(detail::NormalizeLineEndings(out));
+  return detail::ComputeString(detail::NormalizeLineEndings(out), version);
 }
 
-std::string ChangeSetChecksum(const ChangeSet& changeset,
-                              std::string_view dbms) {
+std::string ChangeSetChecksum(const ChangeSet& changeset, std::string_view dbms,
+                              ChecksumVersion version) {
   std::string acc;
   for (const Change& change : changeset.changes) {
-    if (!AppliesTo(change, dbms)) continue;
-    acc += ChangeChecksum(change);
+    // v8 hashes dbms-targeted changes for every engine.
+    if (version == kV9 && !AppliesTo(change, dbms)) continue;
+    acc += ChangeChecksum(change, version);
     acc += ':';
   }
   // modifySql visitors for this engine (Liquibase's DbmsChangeSetFilter
   // drops the others first), each "9:<hex>;".
   for (const SqlVisitor& visitor : changeset.modify_sql) {
     if (!DbmsMatches(visitor.dbms, dbms)) continue;
-    acc += SqlVisitorChecksum(visitor);
+    acc += SqlVisitorChecksum(visitor, version);
     acc += ';';
   }
-  return detail::ComputeString(acc);
+  return detail::ComputeString(acc, version);
+}
+
+bool ChecksumValid(const ChangeSet& changeset, std::string_view dbms,
+                   std::string_view stored) {
+  ChecksumVersion version = StoredChecksumVersion(stored);
+  std::string current = ChangeSetChecksum(changeset, dbms, version);
+  if (SameChecksum(stored, current)) return true;
+  std::string latest =
+      version == kV9 ? current : ChangeSetChecksum(changeset, dbms, kV9);
+  for (const std::string& valid : changeset.valid_checksums) {
+    if (util::IEquals(valid, "ANY") || util::IEquals(valid, "1:any") || util::IEquals(valid, "1:all") ||
+        valid == "1:*")
+      return true;
+    if (util::IEquals(valid, stored) || util::IEquals(valid, current) || util::IEquals(valid, latest))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace strata

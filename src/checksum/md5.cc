@@ -48,7 +48,11 @@ std::string NormalizeLineEndings(std::string_view text) {
   return out;
 }
 
-std::string ComputeString(std::string_view text) {
+std::string VersionPrefix(ChecksumVersion version) {
+  return std::to_string(static_cast<int>(version)) + ":";
+}
+
+std::string ComputeString(std::string_view text, ChecksumVersion version) {
   std::string normalized = NormalizeLineEndings(text);
   // U+FFFD REPLACEMENT CHARACTER in UTF-8.
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
@@ -57,7 +61,7 @@ std::string ComputeString(std::string_view text) {
     normalized.erase(pos, kReplacement.size());
   }
   // No NFC step: see the header.
-  return std::string(kChecksumVersion) + ":" + Md5Hex(normalized);
+  return VersionPrefix(version) + Md5Hex(normalized);
 }
 
 std::string StripSqlWhitespace(std::string_view sql) {
@@ -65,6 +69,24 @@ std::string StripSqlWhitespace(std::string_view sql) {
   out.reserve(sql.size());
   for (char c : sql) {
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
+  }
+  return out;
+}
+
+std::string CollapseSqlWhitespaceV8(std::string_view header, std::string_view sql) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  std::string out(header);
+  bool pending_space = false;
+  bool seen = false;
+  for (char c : sql) {
+    if (is_space(c)) {
+      pending_space = seen;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    seen = true;
+    out += c;
   }
   return out;
 }

@@ -24,14 +24,14 @@ template <typename T>
 inline constexpr bool kIsList<std::vector<T>> = true;
 
 template <typename S>
-std::string Object(const S& obj, int indent);
+std::string Object(const S& obj, int indent, ChecksumVersion v);
 
 template <typename Item>
-std::string ListOf(const std::vector<Item>& items, int indent) {
+std::string ListOf(const std::vector<Item>& items, int indent, ChecksumVersion v) {
   std::string out = "[\n";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += ",\n";
-    out += Indent(indent + 1) + Object(items[i], indent + 2);
+    out += Indent(indent + 1) + Object(items[i], indent + 2, v);
   }
   out += '\n';
   out += Indent(indent);
@@ -49,30 +49,30 @@ void Scalar(std::string_view name, std::string_view value, int indent,
   out->push_back(std::move(line));
 }
 
-void Entry(std::string_view name, const OptString& v, int indent,
+void Entry(std::string_view name, const OptString& v, int indent, ChecksumVersion,
            std::vector<std::string>* out) {
   if (v) Scalar(name, *v, indent, out);
 }
-void Entry(std::string_view name, const OptBool& v, int indent,
+void Entry(std::string_view name, const OptBool& v, int indent, ChecksumVersion,
            std::vector<std::string>* out) {
   if (v) Scalar(name, *v ? "true" : "false", indent, out);
 }
-void Entry(std::string_view name, const OptNumeric& v, int indent,
+void Entry(std::string_view name, const OptNumeric& v, int indent, ChecksumVersion,
            std::vector<std::string>* out) {
   if (v) Scalar(name, v->text, indent, out);
 }
 // A nested object carries no field name.
 void Entry(std::string_view, const std::optional<ConstraintsConfig>& v,
-           int indent, std::vector<std::string>* out) {
-  if (v) out->push_back(Indent(indent) + Object(*v, indent + 1));
+           int indent, ChecksumVersion version, std::vector<std::string>* out) {
+  if (v) out->push_back(Indent(indent) + Object(*v, indent + 1, version));
 }
 template <typename Item>
 void Entry(std::string_view name, const std::vector<Item>& v, int indent,
-           std::vector<std::string>* out) {
+           ChecksumVersion version, std::vector<std::string>* out) {
   std::string line = Indent(indent);
   line += name;
   line += '=';
-  line += v.empty() ? std::string("[]") : ListOf(v, indent);
+  line += v.empty() ? std::string("[]") : ListOf(v, indent, version);
   out->push_back(std::move(line));
 }
 
@@ -127,28 +127,49 @@ void CanonicalizeDate(OptString* date, OptString* computed) {
   }
 }
 
+// The changes whose kNoChecksum fields (body, path, encoding,
+// relativeToChangelogFile; createProcedure's dbms and comments) are left
+// out by v9 only: Liquibase 4.22 added those exclusions, and the v8
+// algorithm serializes them.
 template <typename S>
-std::vector<std::string> Entries(const S& obj, int indent) {
+inline constexpr bool kV9OnlyExclusions =
+    std::is_same_v<S, CreateView> || std::is_same_v<S, CreateProcedure> ||
+    std::is_same_v<S, CreateFunction> || std::is_same_v<S, CreateTrigger> ||
+    std::is_same_v<S, CreatePackage> || std::is_same_v<S, CreatePackageBody>;
+
+template <typename S>
+bool Serialized(unsigned flags, ChecksumVersion v) {
+  if (!(flags & kNoChecksum)) return true;
+  return v == ChecksumVersion::kV8 && kV9OnlyExclusions<S>;
+}
+
+template <typename S>
+std::vector<std::string> Entries(const S& obj, int indent, ChecksumVersion v) {
   std::vector<std::string> out;
   ForEachField<S>([&](const auto& f) {
-    if (f.flags & kNoChecksum) return;
+    if (!Serialized<S>(f.flags, v)) return;
+    std::string_view name = f.name;
+    // Liquibase before 4.22 serialized createProcedure's text under its
+    // older property name (verified against Liquibase 4.4.0's sums).
+    if constexpr (std::is_same_v<S, CreateProcedure>)
+      if (v == ChecksumVersion::kV8 && name == "procedureText") name = "procedureBody";
     const auto& value = obj.*(f.member);
     if constexpr (kIsList<std::decay_t<decltype(value)>>) {
       if ((f.flags & kNullWhenEmpty) && value.empty()) return;
     }
-    Entry(f.name, value, indent, &out);
+    Entry(name, value, indent, v, &out);
   });
   return out;
 }
 
-std::vector<std::string> Entries(const ColumnConfig& col, int indent) {
+std::vector<std::string> Entries(const ColumnConfig& col, int indent, ChecksumVersion v) {
   ColumnConfig c = col;
   CanonicalizeDate(&c.value_date, &c.value_computed);
   CanonicalizeDate(&c.default_value_date, &c.default_value_computed);
   std::vector<std::string> out;
   ForEachField<ColumnConfig>([&](const auto& f) {
-    if (f.flags & kNoChecksum) return;
-    Entry(f.name, c.*(f.member), indent, &out);
+    if (!Serialized<ColumnConfig>(f.flags, v)) return;
+    Entry(f.name, c.*(f.member), indent, v, &out);
   });
   return out;
 }
@@ -157,8 +178,8 @@ std::vector<std::string> Entries(const ColumnConfig& col, int indent) {
 // in a TreeSet, so they are sorted (Java String order, which is byte order
 // here because entries differ first in their ASCII names) and unique.
 template <typename S>
-std::string Object(const S& obj, int indent) {
-  std::vector<std::string> entries = Entries(obj, indent);
+std::string Object(const S& obj, int indent, ChecksumVersion v) {
+  std::vector<std::string> entries = Entries(obj, indent, v);
   std::sort(entries.begin(), entries.end());
   entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
   std::string out = "[";
@@ -176,11 +197,11 @@ std::string Object(const S& obj, int indent) {
 
 }  // namespace
 
-std::string SerializeChange(const Change& change) {
+std::string SerializeChange(const Change& change, ChecksumVersion version) {
   std::string out = std::visit(
-      [](const auto& c) {
+      [version](const auto& c) {
         using T = std::decay_t<decltype(c)>;
-        return std::string(T::kName) + ":" + Object(c, 1);
+        return std::string(T::kName) + ":" + Object(c, 1, version);
       },
       change);
   return detail::NormalizeLineEndings(out);

@@ -119,14 +119,11 @@ Status RunCalculateChecksum(const GlobalOptions& o,
         "No such changeSet identified by changeSet id: {}, author: {}, path: {}", id,
         author, path));
   // Liquibase computes with the algorithm version of the stored sum when
-  // the changeset ran; Strata has version 9 only.
+  // the changeset ran (v8 for an "8:" row), else with v9.
   const HistoryRow* row = session.history.Find(found->id, found->author, found->file_path);
-  if (row && row->md5sum && row->md5sum->rfind("9:", 0) != 0)
-    return Status::Unsupported(fmt::format(
-        "{} is stored with checksum {}, an older algorithm version that Strata does not "
-        "compute; only version 9 is supported",
-        found->Identity(), *row->md5sum));
-  fmt::print(io.err, "{}\n", ChangeSetChecksum(*found, session.ctx.dialect->name));
+  ChecksumVersion version = row && row->md5sum ? StoredChecksumVersion(*row->md5sum)
+                                               : ChecksumVersion::kV9;
+  fmt::print(io.err, "{}\n", ChangeSetChecksum(*found, session.ctx.dialect->name, version));
   return Status::Ok();
 }
 

@@ -451,7 +451,7 @@ Status ApplyConfiguration(CLI::App& app, const ConfigFlags& flags,
     // Not configuration: Liquibase's launcher variables, the variables of
     // Strata's own scripts and tests (tools/test exports some of them).
     static const std::set<std::string> kTooling = {
-        "liquibase_home",         "strata_conformance_dir", "strata_conformance_verbose",
+        "liquibase_home",         "strata_conformance_dir", "strata_conformance_verbose", "strata_liquibase",
         "strata_liquibase_cache", "strata_pg_bindir",       "strata_require_pg",
         "strata_sanitize_tests",  "strata_update_golden"};
     if (kTooling.count(lower) || lower.rfind("liquibase_launcher_", 0) == 0 ||

@@ -78,7 +78,8 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
       OpenSession(o, kChangeLog | (sql_only ? kOfflineOk : 0u));
   if (!opened.ok()) return opened.status();
   Session& session = *opened;
-  // Rows left without a checksum by clear-checksums get it back first.
+  // Rows left without a checksum by clear-checksums get it back first, and
+  // "8:" rows written by Liquibase before 4.22 are upgraded to "9:".
   if (!sql_only)
     if (Status s = RefreshNullChecksums(session, o, io); !s.ok()) return s;
   if (Status s = FreshCatalog(session); !s.ok()) return s;

@@ -1,9 +1,44 @@
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "strata/plan.h"
 
 namespace strata {
+
+namespace {
+
+// Liquibase's path normalisation for identity matching (FILENAME of rows
+// written by other versions or setups): "classpath:" dropped, '\' as '/',
+// "." and "dir/.." segments collapsed, no leading '/'.
+std::string NormalizedPath(std::string_view path) {
+  if (path.starts_with("classpath:")) path.remove_prefix(10);
+  std::vector<std::string> parts;
+  std::string part;
+  auto flush = [&] {
+    if (part.empty() || part == ".") {
+    } else if (part == ".." && !parts.empty() && parts.back() != "..") {
+      parts.pop_back();
+    } else {
+      parts.push_back(part);
+    }
+    part.clear();
+  };
+  for (char c : path) {
+    if (c == '/' || c == '\\') flush();
+    else part += c;
+  }
+  flush();
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += '/';
+    out += p;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string History::Key(std::string_view id, std::string_view author,
                          std::string_view filename) {
@@ -13,7 +48,7 @@ std::string History::Key(std::string_view id, std::string_view author,
     for (char c : part)
       key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   };
-  add(filename);
+  add(NormalizedPath(filename));
   key += "::";
   add(id);
   key += "::";

@@ -15,7 +15,14 @@ std::vector<ChecksumRefresh> PlanNullChecksumRefresh(
   if (history.empty()) return out;
   for (const ChangeSet& cs : changelog.changesets) {
     const HistoryRow* row = history.Find(cs.id, cs.author, cs.file_path);
-    if (!row || row->md5sum) continue;
+    if (!row) continue;
+    // Also rows of an older algorithm version ("8:") that still validate:
+    // Liquibase 4.28's update rewrites them to the v9 sum ("Upgrading
+    // checksum for Changeset ..."); those that fail are left for validation.
+    if (row->md5sum &&
+        (StoredChecksumVersion(*row->md5sum) == ChecksumVersion::kV9 ||
+         !ChecksumValid(cs, ctx.dialect->name, *row->md5sum)))
+      continue;
     ChecksumRefresh r;
     r.row = row;
     r.checksum = ChangeSetChecksum(cs, ctx.dialect->name);

@@ -36,21 +36,6 @@ std::optional<std::string> TagOf(const ChangeSet& cs) {
   return tag;
 }
 
-bool ChecksumMatches(const ChangeSet& cs, const std::string& stored,
-                     const std::string& current) {
-  if (stored == current) return true;
-  for (const std::string& v : cs.valid_checksums) {
-    if (IEquals(v, "ANY") || IEquals(v, "1:any") || IEquals(v, "1:all") ||
-        v == "1:*")
-      return true;
-    if (IEquals(v, stored) || IEquals(v, current)) return true;
-  }
-  // Rows written by Liquibase before 4.22 carry v8 sums; validating and
-  // upgrading them needs the v8 algorithm, which is not built yet, so they
-  // are accepted as they are.
-  return stored.rfind("9:", 0) != 0;
-}
-
 enum class Action { kSkip, kRun, kRerun };
 
 struct Decision {
@@ -75,13 +60,19 @@ Decision Decide(const ChangeSet& cs, const History& history,
     return d;
   }
   if (!row->md5sum) return d;  // cleared checksum: accepted as is
-  if (cs.run_on_change.value_or(false) && *row->md5sum != d.checksum) {
+  // Compared with the stored sum's own algorithm version: an unchanged
+  // changeset with an "8:" row neither reruns (runOnChange) nor fails.
+  ChecksumVersion stored_version = StoredChecksumVersion(*row->md5sum);
+  std::string current = stored_version == ChecksumVersion::kV9
+                            ? d.checksum
+                            : ChangeSetChecksum(cs, dbms, stored_version);
+  if (cs.run_on_change.value_or(false) && !SameChecksum(*row->md5sum, current)) {
     d.action = Action::kRerun;
     return d;
   }
-  if (!ChecksumMatches(cs, *row->md5sum, d.checksum)) {
+  if (!ChecksumValid(cs, dbms, *row->md5sum)) {
     errors->push_back(fmt::format("{} was: {} but is now: {}", cs.Identity(),
-                                  *row->md5sum, d.checksum));
+                                  *row->md5sum, current));
   }
   return d;
 }

@@ -140,6 +140,15 @@ std::vector<std::string> SplitSql(const Sql& sql) {
     cur += c;
     ++i;
   }
+  // Unsplit, Liquibase still drops an explicit endDelimiter that ends the
+  // body (formatted SQL `splitStatements:false endDelimiter:/` runs on
+  // PostgreSQL with Liquibase 4.4 and 4.28 alike).
+  if (!split && sql.end_delimiter && !sql.end_delimiter->empty()) {
+    std::string_view t = Trim(cur);
+    const std::string& d = *sql.end_delimiter;
+    if (t.size() >= d.size() && t.substr(t.size() - d.size()) == d)
+      cur = std::string(t.substr(0, t.size() - d.size()));
+  }
   flush();
   return out;
 }

@@ -1,0 +1,4 @@
+CREATE TABLE ${tbl} (
+  id int
+);
+-- trailing comment
