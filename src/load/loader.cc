@@ -262,6 +262,14 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
     const IncludeSpec& inc = std::get<IncludeSpec>(entry);
     if (inc.ignore) return;
     CheckContext(inc.context, inc.loc);
+    // Not found, as in Liquibase (errorIfMissing decides), however real.
+    if (load::IsAbsolutePath(inc.file) && !search_.Contains(inc.file)) {
+      if (inc.error_if_missing)
+        Error(inc.loc, "included file '" + inc.file + "' is outside the search path (" +
+                           search_.RootList() +
+                           "); an absolute include must lie under a --search-path folder");
+      return;
+    }
     ResolvedFile target = inc.relative_to_changelog_file
                               ? search_.ResolveSibling(file, inc.file)
                               : search_.Resolve(inc.file);
@@ -295,8 +303,12 @@ void Loader::IncludeAll(const IncludeAllSpec& spec, const ResolvedFile& file,
                         const Inherited& inherited) {
   if (spec.ignore) return;
   CheckContext(spec.context, spec.loc);
-  auto listed = search_.ListDirectory(
-      spec.path, spec.relative_to_changelog_file ? &file : nullptr);
+  // An absolute folder outside the search path is not found, as an
+  // absolute include is not (includeAll: {path: /} walks nothing).
+  auto listed = load::IsAbsolutePath(spec.path) && !search_.Contains(spec.path)
+                    ? std::nullopt
+                    : search_.ListDirectory(
+                          spec.path, spec.relative_to_changelog_file ? &file : nullptr);
   std::vector<ResolvedFile> picked;
   if (listed) {
     for (load::ListedFile& f : *listed) {
