@@ -322,8 +322,8 @@ inline void IncludesOutsideTheSearchPath(const Target& t) {
             (std::vector<std::string>{"o1|../outside/o.yaml|"}));
 }
 
-// Properties that double each other level by level: 20 levels of a 1 KiB
-// value would be 1 GiB of text; 40 levels of values that expand to nothing
+// Properties that double each other level by level: 20 levels of a 16 KiB
+// value would be 16 GiB of text; 40 levels of values that expand to nothing
 // would be 2^40 lookups.
 inline std::string DoublingProperties(const std::string& p0, int levels) {
   std::string props = "  - property: {name: p0, value: \"" + p0 + "\"}\n";
@@ -336,10 +336,10 @@ inline std::string DoublingProperties(const std::string& p0, int levels) {
 
 inline void PropertyExpansionBomb(const Target& t) {
   // The sql value is on line 1 + (levels + 1) + 5, at column 16.
-  ExpectRefused(t, {{Sp("c.yaml"), DoublingProperties(Repeat("x", 1024), 20)}}, "c.yaml",
+  ExpectRefused(t, {{Sp("c.yaml"), DoublingProperties(Repeat("x", 16384), 20)}}, "c.yaml",
                 {"c.yaml:27:16: error: expanding ${...} properties gives more than 16 MiB"});
   ExpectRefused(t, {{Sp("c.yaml"), DoublingProperties("${nothing}", 40)}}, "c.yaml",
-                {"c.yaml:47:16: error: expanding ${...} properties follows more than 65536 "
+                {"c.yaml:47:16: error: expanding ${...} properties follows more than 4096 "
                  "references"},
                 {"--missing-property-mode=EMPTY"});
 }

@@ -30,7 +30,7 @@ class PropertyStore {
   // Expands every `${name}` in `text` (nested `${a${b}}` included; values
   // are expanded too). Undefined names follow options.missing_property;
   // under kError each is reported at `loc` into `errors`. Bounded: a result
-  // over 16 MiB, or over 2^16 references followed, is an error at `loc`
+  // over 16 MiB, or over 2^12 references followed, is an error at `loc`
   // (properties that double each other level by level).
   std::string Expand(std::string_view text, int file_id,
                      const SourceLocation& loc,
