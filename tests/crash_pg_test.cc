@@ -174,7 +174,7 @@ TEST(CrashPg, LostConnectionMidChangesetFailsCleanlyAndUpdateFinishes) {
     std::vector<Row> rows;
     ASSERT_TRUE(watch->Query(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-        "WHERE datname = current_database() AND query LIKE 'select pg_sleep%'",
+        "WHERE datname = current_database() AND query LIKE '%select pg_sleep%' AND pid <> pg_backend_pid()",
         &rows).ok());
     if (!rows.empty()) killed = "yes";
     else std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -221,7 +221,7 @@ TEST(CrashPg, LostLockConnectionStopsTheRun) {
     std::vector<Row> rows;
     ASSERT_TRUE(watch->Query(
         "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-        "AND query LIKE 'select pg_sleep%'", &rows).ok());
+        "AND query LIKE '%select pg_sleep%' AND pid <> pg_backend_pid()", &rows).ok());
     sleeping = rows[0][0] == "1";
     if (!sleeping) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
@@ -233,7 +233,7 @@ TEST(CrashPg, LostLockConnectionStopsTheRun) {
       "WHERE datname = current_database() AND application_name = 'strata lock'").ok());
   ASSERT_TRUE(watch->Execute(
       "SELECT pg_cancel_backend(pid) FROM pg_stat_activity "
-      "WHERE datname = current_database() AND query LIKE 'select pg_sleep%'").ok());
+      "WHERE datname = current_database() AND query LIKE '%select pg_sleep%' AND pid <> pg_backend_pid()").ok());
   CmdResult r = Wait(child);
   EXPECT_EQ(r.exit_code, 1) << r.err << r.out;
   EXPECT_FALSE(HasTable(url, "after_loss"));

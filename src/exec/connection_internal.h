@@ -51,4 +51,11 @@ int64_t AdvisoryLockKey(std::string_view database, std::string_view schema,
 // PostgreSQL's error position counts them; sql.size() when past the end.
 size_t ByteOffsetOfChar(std::string_view sql, size_t chars);
 
+// Runs `head` (Strata's own SQL such as BEGIN; may be empty), then `sql`
+// (anything), then `tail` (Strata's own; may be empty). On PostgreSQL one
+// round trip, with error positions within `sql` when the error is there;
+// elsewhere one Execute each.
+Status ExecuteJoined(Connection& conn, std::string_view head, std::string_view sql,
+                     std::string_view tail);
+
 }  // namespace strata::exec_detail

@@ -1,6 +1,7 @@
 #include "strata/executor.h"
 
 #include "exec/command.h"
+#include "exec/connection_internal.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -316,8 +317,9 @@ void Checkpoint() {
 // Runs `stmts`, counting into *done; on failure *failed is the index of the
 // statement that failed.
 Status RunStatements(Connection& conn, const std::vector<Statement>& stmts,
-                     size_t* done) {
-  for (const Statement& st : stmts) {
+                     size_t* done, size_t from = 0) {
+  for (size_t i = from; i < stmts.size(); ++i) {
+    const Statement& st = stmts[i];
     if (st.kind == Statement::Kind::kOutput) {
       // output change: shown, not executed. STDOUT goes to stdout, every
       // other target (STDERR, INFO, WARN, ...) to stderr.
@@ -407,7 +409,15 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
       history = {Statement{step.record->Sql(step.order_executed - unrecorded)}};
     const std::vector<Statement>* statements = &step.statements;
     static const std::vector<Statement> kNone;
-    if (step.preconditions) {
+    if (step.validation_failed) {
+      std::string why;
+      for (const std::string& e : cs.validation_errors) why += "\n  " + e;
+      report(fmt::format("Marking {} as ran without running it: it failed validation "
+                         "(onValidationFail='MARK_RAN'):{}",
+                         cs.Identity(), why));
+      statements = &kNone;
+      ++summary->marked_ran;
+    } else if (step.preconditions) {
       scope.changeset = &cs;
       PreconditionCheck check = CheckPreconditions(conn, *step.preconditions, scope);
       switch (ActionFor(*step.preconditions, check.outcome)) {
@@ -439,6 +449,9 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
           break;
       }
     }
+    // Its preconditions let it run, so what could not be planned stands.
+    if (statements != &kNone && !step.deferred_error.empty())
+      return Status::Unsupported(step.deferred_error);
     const bool marking = statements == &kNone;
     size_t done = 0;
     Status s;
@@ -453,10 +466,34 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
     if (!s.ok()) {
       // nothing of the step ran
     } else if (in_tx) {
-      s = conn.Execute("BEGIN");
-      if (s.ok()) s = RunStatements(conn, *statements, &done);
-      if (s.ok()) s = RunStatements(conn, history, &done);
-      if (s.ok()) s = conn.Execute("COMMIT");
+      // Round trips are most of the cost of a small changeset: BEGIN travels
+      // with the first statement and COMMIT with the last history statement
+      // when they are plain SQL (PostgreSQL; SQLite runs them one by one).
+      using Kind = Statement::Kind;
+      const bool begin_joined = !statements->empty() && (*statements)[0].kind == Kind::kSql;
+      const bool commit_joined = !history.empty() && history.back().kind == Kind::kSql;
+      if (begin_joined) {
+        s = exec_detail::ExecuteJoined(conn, "BEGIN", (*statements)[0].sql, "");
+        if (s.ok()) {
+          ++done;
+          Checkpoint();
+        }
+      } else {
+        s = conn.Execute("BEGIN");
+      }
+      if (s.ok()) s = RunStatements(conn, *statements, &done, begin_joined ? 1 : 0);
+      if (commit_joined) {
+        std::vector<Statement> before_last(history.begin(), history.end() - 1);
+        if (s.ok()) s = RunStatements(conn, before_last, &done);
+        if (s.ok()) s = exec_detail::ExecuteJoined(conn, "", history.back().sql, "COMMIT");
+        if (s.ok()) {
+          ++done;
+          Checkpoint();
+        }
+      } else {
+        if (s.ok()) s = RunStatements(conn, history, &done);
+        if (s.ok()) s = conn.Execute("COMMIT");
+      }
       if (!s.ok()) (void)conn.Execute("ROLLBACK");
       if (s.ok()) Checkpoint();
     } else {

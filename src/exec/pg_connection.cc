@@ -1,6 +1,7 @@
 // PostgreSQL through libpq.
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -86,6 +87,34 @@ class PgConnection final : public Connection {
     }
   }
 
+  // One simple-protocol message "head;\nsql\n;\ntail": `sql` starts on a
+  // line of its own and ends before a newline, so a trailing "-- comment"
+  // in it cannot swallow the tail. The server stops at the first error.
+  Status ExecuteJoined(std::string_view head, std::string_view sql,
+                       std::string_view tail) {
+    std::string text;
+    text.reserve(head.size() + sql.size() + tail.size() + 8);
+    if (!head.empty()) text.append(head).append(";\n");
+    const size_t sql_at = text.size();
+    text.append(sql);
+    if (!tail.empty()) text.append("\n;\n").append(tail);
+    PgResult res(PQexec(conn_, text.c_str()));
+    switch (res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR) {
+      case PGRES_COMMAND_OK:
+      case PGRES_TUPLES_OK:
+      case PGRES_EMPTY_QUERY:
+        return Status::Ok();
+      case PGRES_COPY_IN:
+      case PGRES_COPY_OUT:
+      case PGRES_COPY_BOTH:
+        Drain();
+        return Status::Unsupported(
+            "COPY ... FROM STDIN/TO STDOUT cannot run through strata");
+      default:
+        return Status::Database(ErrorText(res.get(), sql, CharCount(head, sql_at)));
+    }
+  }
+
   Status Query(std::string_view sql, std::vector<Row>* rows) override {
     rows->clear();
     std::string text(sql);
@@ -155,6 +184,15 @@ class PgConnection final : public Connection {
   Result<std::unique_ptr<ProcessLock>> NewProcessLock(
       const std::string& schema, const std::string& table) override;
 
+  // True when nothing has arrived on this idle connection since its last
+  // result. A terminated backend sends its FATAL message and closes the
+  // socket, which makes it readable; so does a notice, which only costs a
+  // needless check.
+  bool Quiet() const {
+    pollfd p{PQsocket(conn_), POLLIN, 0};
+    return p.fd >= 0 && poll(&p, 1, 0) == 0;
+  }
+
  private:
   Status Collect(PGresult* res, std::string_view sql, std::vector<Row>* rows) {
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
@@ -193,7 +231,19 @@ class PgConnection final : public Connection {
 
   // "ERROR: <primary> (SQLSTATE xxxxx) at line L, column C" and DETAIL and
   // HINT lines when the server sent them.
-  std::string ErrorText(const PGresult* res, std::string_view sql) const {
+  // Characters (not bytes) in the first `bytes` of "head;\n": what the
+  // server's error position counts before the caller's SQL starts.
+  static long CharCount(std::string_view head, size_t bytes) {
+    if (bytes == 0) return 0;
+    long chars = 2;  // ";\n"
+    for (unsigned char c : head)
+      if ((c & 0xC0) != 0x80) ++chars;
+    return chars;
+  }
+
+  // `chars_before`: characters the server saw before `sql` began.
+  std::string ErrorText(const PGresult* res, std::string_view sql,
+                        long chars_before = 0) const {
     const char* primary =
         res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     if (!primary) {
@@ -213,8 +263,8 @@ class PgConnection final : public Connection {
         std::string(severity ? severity : "ERROR") + ": " + primary;
     if (sqlstate) out += std::string(" (SQLSTATE ") + sqlstate + ")";
     if (position) {
-      long chars = std::strtol(position, nullptr, 10);
-      if (chars > 0)
+      long chars = std::strtol(position, nullptr, 10) - chars_before;
+      if (chars > 0 && static_cast<size_t>(chars) <= sql.size())
         out += " at " + LineColumn(sql, ByteOffsetOfChar(
                                             sql, static_cast<size_t>(chars)));
     }
@@ -253,7 +303,11 @@ class PgAdvisoryLock final : public ProcessLock {
     return held_;
   }
 
+  // Before every changeset: a round trip only when the lock's connection
+  // has heard from the server (see Quiet), not 5,000 "SELECT 1" for 5,000
+  // changesets.
   Status Check() override {
+    if (static_cast<const PgConnection&>(*conn_).Quiet()) return Status::Ok();
     std::vector<Row> rows;
     Status s = conn_->Query("SELECT 1", &rows);
     if (!s.ok())
@@ -349,6 +403,15 @@ int64_t AdvisoryLockKey(std::string_view database, std::string_view schema,
   add(schema);
   add(table);
   return static_cast<int64_t>(h);
+}
+
+Status ExecuteJoined(Connection& conn, std::string_view head, std::string_view sql,
+                     std::string_view tail) {
+  if (auto* pg = dynamic_cast<PgConnection*>(&conn)) return pg->ExecuteJoined(head, sql, tail);
+  if (!head.empty())
+    if (Status s = conn.Execute(head); !s.ok()) return s;
+  if (Status s = conn.Execute(sql); !s.ok()) return s;
+  return tail.empty() ? Status::Ok() : conn.Execute(tail);
 }
 
 Result<std::unique_ptr<Connection>> ConnectPostgres(

@@ -16,6 +16,7 @@
 
 #include "load/scalar.h"
 #include "load/strings.h"
+#include "load/yaml_tree.h"
 
 namespace strata::load {
 namespace {
@@ -30,18 +31,18 @@ class Parser {
   ParsedChangeLog Run(const std::string& text);
 
  private:
-  SourceLocation Loc(const YAML::Node& n) const {
-    YAML::Mark m = n.Mark();
+  SourceLocation Loc(const yaml::Node& n) const {
+    yaml::Mark m = n.Mark();
     if (m.line < 0) return SourceLocation{file_.display, 0, 0};
     return SourceLocation{file_.display, m.line + 1, m.column + 1};
   }
-  SourceLocation Loc(const YAML::Node& n, const SourceLocation& fallback) const {
+  SourceLocation Loc(const yaml::Node& n, const SourceLocation& fallback) const {
     return n.Mark().line < 0 ? fallback : Loc(n);
   }
   void Error(const SourceLocation& loc, std::string message) {
     b_.Error(loc, std::move(message));
   }
-  std::string KeyName(const YAML::Node& key) {
+  std::string KeyName(const yaml::Node& key) {
     if (key.IsScalar()) return key.Scalar();
     Error(Loc(key), "expected a scalar key");
     return std::string();
@@ -49,9 +50,9 @@ class Parser {
 
   // `n` as a builder Value located at n (else `fallback`); null for an
   // absent or null node; nullopt (reported) for a map or a list.
-  std::optional<Value> ScalarValue(const YAML::Node& n, std::string_view what,
+  std::optional<Value> ScalarValue(const yaml::Node& n, std::string_view what,
                                    const SourceLocation& fallback);
-  JavaScalar Resolve(const YAML::Node& n) const {
+  JavaScalar Resolve(const yaml::Node& n) const {
     if (n.IsNull()) return {ScalarKind::kNull, ""};
     if (n.Tag() == "?") return ResolvePlainScalar(n.Scalar());
     return {ScalarKind::kString, n.Scalar()};
@@ -62,50 +63,50 @@ class Parser {
   // `add_column`: the owner is addColumn (its columns take position
   // attributes).
   template <typename M>
-  void SetField(M& dst, const YAML::Node& v, std::string_view name,
+  void SetField(M& dst, const yaml::Node& v, std::string_view name,
                 const SourceLocation& key_loc, bool add_column,
                 unsigned flags = 0);
   template <typename S>
-  void LoadAttributes(const YAML::Node& map, S& out, std::string_view owner,
+  void LoadAttributes(const yaml::Node& map, S& out, std::string_view owner,
                       bool add_column);
   // The attributes of a changeSet / include / property entry.
   template <typename Draft, size_t N, typename SetFn>
-  void LoadEntryAttributes(const YAML::Node& map, Draft& d,
+  void LoadEntryAttributes(const yaml::Node& map, Draft& d,
                            const AttributeSpec (&table)[N],
                            std::string_view owner, SetFn set);
 
   template <typename T>
-  Change LoadChange(const YAML::Node& key, const YAML::Node& value);
-  std::optional<Change> ParseChange(const YAML::Node& key,
-                                    const YAML::Node& value);
-  void ParseChanges(const YAML::Node& list, std::vector<Change>& out,
+  Change LoadChange(const yaml::Node& key, const yaml::Node& value);
+  std::optional<Change> ParseChange(const yaml::Node& key,
+                                    const yaml::Node& value);
+  void ParseChanges(const yaml::Node& list, std::vector<Change>& out,
                     const SourceLocation& where);
-  void ParseRollback(const YAML::Node& key, const YAML::Node& value,
+  void ParseRollback(const yaml::Node& key, const yaml::Node& value,
                      Rollback& out);
-  std::optional<ChangeSet> ParseChangeSet(const YAML::Node& key,
-                                          const YAML::Node& value);
-  void ParseModifySql(const YAML::Node& value, const SourceLocation& where, ChangeSet& cs);
-  std::optional<IncludeSpec> ParseInclude(const YAML::Node& key,
-                                          const YAML::Node& value);
-  std::optional<IncludeAllSpec> ParseIncludeAll(const YAML::Node& key,
-                                                const YAML::Node& value);
+  std::optional<ChangeSet> ParseChangeSet(const yaml::Node& key,
+                                          const yaml::Node& value);
+  void ParseModifySql(const yaml::Node& value, const SourceLocation& where, ChangeSet& cs);
+  std::optional<IncludeSpec> ParseInclude(const yaml::Node& key,
+                                          const yaml::Node& value);
+  std::optional<IncludeAllSpec> ParseIncludeAll(const yaml::Node& key,
+                                                const yaml::Node& value);
   // A preConditions block: a list of single-key maps (or one map) holding
   // its options (`- onFail: MARK_RAN`) and its preconditions.
-  Preconditions ParsePreconditions(const YAML::Node& key,
-                                   const YAML::Node& value);
+  Preconditions ParsePreconditions(const yaml::Node& key,
+                                   const yaml::Node& value);
   // The preconditions in `value` (a list of single-key maps, or a map)
   // into `out`; `block` non-null: the keys may also be its options.
-  void ParsePreconditionList(const YAML::Node& value,
+  void ParsePreconditionList(const yaml::Node& value,
                              const SourceLocation& where,
                              std::vector<Precondition>& out,
                              Preconditions* block);
-  void DefineProperty(const YAML::Node& key, const YAML::Node& value);
+  void DefineProperty(const yaml::Node& key, const yaml::Node& value);
 
   const FileInfo& file_;
   ChangeLogBuilder b_;
 };
 
-std::optional<Value> Parser::ScalarValue(const YAML::Node& n,
+std::optional<Value> Parser::ScalarValue(const yaml::Node& n,
                                          std::string_view what,
                                          const SourceLocation& fallback) {
   if (!n.IsDefined()) return Value::Null(fallback);
@@ -118,7 +119,7 @@ std::optional<Value> Parser::ScalarValue(const YAML::Node& n,
 }
 
 template <typename M>
-void Parser::SetField(M& dst, const YAML::Node& v, std::string_view name,
+void Parser::SetField(M& dst, const yaml::Node& v, std::string_view name,
                       const SourceLocation& key_loc, bool add_column,
                       unsigned flags) {
   if constexpr (kIsScalarField<M>) {
@@ -142,9 +143,9 @@ void Parser::SetField(M& dst, const YAML::Node& v, std::string_view name,
     std::string_view item_name = ItemName<X>(name, flags);
     dst.clear();
     if (!v.IsDefined() || v.IsNull()) return;
-    auto load_one = [&](const YAML::Node& item) {
+    auto load_one = [&](const yaml::Node& item) {
       // `- column: {...}` or a bare `- {...}`.
-      YAML::Node map = item;
+      yaml::Node map = item;
       SourceLocation loc = Loc(item, key_loc);
       if (item.IsMap() && item.size() == 1) {
         auto it = item.begin();
@@ -178,12 +179,12 @@ void Parser::SetField(M& dst, const YAML::Node& v, std::string_view name,
 }
 
 template <typename S>
-void Parser::LoadAttributes(const YAML::Node& map, S& out,
+void Parser::LoadAttributes(const yaml::Node& map, S& out,
                             std::string_view owner, bool add_column) {
   for (auto it = map.begin(); it != map.end(); ++it) {
     std::string key = KeyName(it->first);
     SourceLocation key_loc = Loc(it->first);
-    YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
+    yaml::Node v = it->second;  // a copy: it-> yields a temporary proxy
     bool found = FindField<S>(key, add_column, [&](const auto& f) {
       SetField(out.*(f.member), v, f.name, key_loc,
                std::is_same_v<S, AddColumn>, f.flags);
@@ -193,12 +194,12 @@ void Parser::LoadAttributes(const YAML::Node& map, S& out,
 }
 
 template <typename Draft, size_t N, typename SetFn>
-void Parser::LoadEntryAttributes(const YAML::Node& map, Draft& d,
+void Parser::LoadEntryAttributes(const yaml::Node& map, Draft& d,
                                  const AttributeSpec (&table)[N],
                                  std::string_view owner, SetFn set) {
   for (auto it = map.begin(); it != map.end(); ++it) {
     std::string k = KeyName(it->first);
-    YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
+    yaml::Node v = it->second;  // a copy: it-> yields a temporary proxy
     SourceLocation kl = Loc(it->first);
     if (!IsAttribute(table, k)) {
       b_.UnknownAttribute(kl, k, owner);
@@ -209,7 +210,7 @@ void Parser::LoadEntryAttributes(const YAML::Node& map, Draft& d,
 }
 
 template <typename T>
-Change Parser::LoadChange(const YAML::Node& key, const YAML::Node& value) {
+Change Parser::LoadChange(const yaml::Node& key, const yaml::Node& value) {
   T change;
   change.loc = Loc(key);
   if (value.IsMap()) {
@@ -238,8 +239,8 @@ Change Parser::LoadChange(const YAML::Node& key, const YAML::Node& value) {
   return Change(std::in_place_type<T>, std::move(change));
 }
 
-std::optional<Change> Parser::ParseChange(const YAML::Node& key,
-                                          const YAML::Node& value) {
+std::optional<Change> Parser::ParseChange(const yaml::Node& key,
+                                          const yaml::Node& value) {
   std::string name = KeyName(key);
   std::optional<Change> out;
   bool known = WithChangeType(name, [&](auto type) {
@@ -249,9 +250,9 @@ std::optional<Change> Parser::ParseChange(const YAML::Node& key,
   return out;
 }
 
-void Parser::ParseChanges(const YAML::Node& list, std::vector<Change>& out,
+void Parser::ParseChanges(const yaml::Node& list, std::vector<Change>& out,
                           const SourceLocation& where) {
-  auto add_map = [&](const YAML::Node& map) {
+  auto add_map = [&](const yaml::Node& map) {
     for (auto it = map.begin(); it != map.end(); ++it)
       if (auto c = ParseChange(it->first, it->second)) out.push_back(std::move(*c));
   };
@@ -271,7 +272,7 @@ void Parser::ParseChanges(const YAML::Node& list, std::vector<Change>& out,
     } else if (item.IsScalar() && WithChangeType(item.Scalar(), [](auto) {})) {
       // A bare change name ("- empty"): that change with no attributes, as
       // Liquibase reads it.
-      if (auto c = ParseChange(item, YAML::Node(YAML::NodeType::Null)))
+      if (auto c = ParseChange(item, yaml::Node::Null()))
         out.push_back(std::move(*c));
     } else {
       Error(Loc(item, where), "expected a change (a map such as 'createTable: {...}')");
@@ -279,7 +280,7 @@ void Parser::ParseChanges(const YAML::Node& list, std::vector<Change>& out,
   }
 }
 
-void Parser::ParseRollback(const YAML::Node& key, const YAML::Node& value,
+void Parser::ParseRollback(const yaml::Node& key, const yaml::Node& value,
                            Rollback& out) {
   out.specified = true;
   out.loc = Loc(key);
@@ -303,11 +304,11 @@ void Parser::ParseRollback(const YAML::Node& key, const YAML::Node& value,
 
 // As Liquibase reads it: a map, or a list of maps merged into one block,
 // holding the block's attributes and visitor entries (`append: {value: x}`).
-void Parser::ParseModifySql(const YAML::Node& value, const SourceLocation& where,
+void Parser::ParseModifySql(const yaml::Node& value, const SourceLocation& where,
                             ChangeSet& cs) {
   ModifySqlDraft d;
   d.loc = where;
-  std::vector<YAML::Node> maps;
+  std::vector<yaml::Node> maps;
   if (value.IsMap()) {
     maps.push_back(value);
   } else if (value.IsSequence()) {
@@ -322,10 +323,10 @@ void Parser::ParseModifySql(const YAML::Node& value, const SourceLocation& where
     Error(Loc(value, where), "modifySql must be a map or a list of maps");
     return;
   }
-  for (const YAML::Node& map : maps) {
+  for (const yaml::Node& map : maps) {
     for (auto it = map.begin(); it != map.end(); ++it) {
       std::string k = KeyName(it->first);
-      YAML::Node v = it->second;
+      yaml::Node v = it->second;
       SourceLocation kl = Loc(it->first);
       if (v.IsMap()) {
         std::vector<std::pair<std::string, Value>> attrs;
@@ -347,8 +348,8 @@ void Parser::ParseModifySql(const YAML::Node& value, const SourceLocation& where
   b_.FinishModifySql(cs, std::move(d));
 }
 
-std::optional<ChangeSet> Parser::ParseChangeSet(const YAML::Node& key,
-                                                const YAML::Node& value) {
+std::optional<ChangeSet> Parser::ParseChangeSet(const yaml::Node& key,
+                                                const yaml::Node& value) {
   ChangeSetDraft d;
   d.cs.loc = Loc(key);
   if (!value.IsMap()) {
@@ -357,7 +358,7 @@ std::optional<ChangeSet> Parser::ParseChangeSet(const YAML::Node& key,
   }
   for (auto it = value.begin(); it != value.end(); ++it) {
     std::string k = KeyName(it->first);
-    YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
+    yaml::Node v = it->second;  // a copy: it-> yields a temporary proxy
     SourceLocation kl = Loc(it->first);
     if (k == "changes") {
       ParseChanges(v, d.cs.changes, kl);
@@ -382,8 +383,8 @@ std::optional<ChangeSet> Parser::ParseChangeSet(const YAML::Node& key,
   return b_.FinishChangeSet(std::move(d));
 }
 
-std::optional<IncludeSpec> Parser::ParseInclude(const YAML::Node& key,
-                                                const YAML::Node& value) {
+std::optional<IncludeSpec> Parser::ParseInclude(const yaml::Node& key,
+                                                const yaml::Node& value) {
   IncludeDraft d;
   d.loc = Loc(key);
   if (!value.IsMap()) {
@@ -395,19 +396,19 @@ std::optional<IncludeSpec> Parser::ParseInclude(const YAML::Node& key,
   return b_.FinishInclude(std::move(d));
 }
 
-Preconditions Parser::ParsePreconditions(const YAML::Node& key,
-                                         const YAML::Node& value) {
+Preconditions Parser::ParsePreconditions(const yaml::Node& key,
+                                         const yaml::Node& value) {
   Preconditions out;
   out.loc = Loc(key);
   ParsePreconditionList(value, out.loc, out.conditions, &out);
   return out;
 }
 
-void Parser::ParsePreconditionList(const YAML::Node& value,
+void Parser::ParsePreconditionList(const yaml::Node& value,
                                    const SourceLocation& where,
                                    std::vector<Precondition>& out,
                                    Preconditions* block) {
-  auto one = [&](const std::string& k, const YAML::Node& v,
+  auto one = [&](const std::string& k, const yaml::Node& v,
                  const SourceLocation& kl) {
     if (block && IsAttribute(kPreconditionsAttributes, k)) {
       if (auto val = ScalarValue(v, k, kl))
@@ -436,9 +437,9 @@ void Parser::ParsePreconditionList(const YAML::Node& value,
     b_.FinishPrecondition(*p);
     out.push_back(std::move(*p));
   };
-  auto map = [&](const YAML::Node& m) {
+  auto map = [&](const yaml::Node& m) {
     for (auto it = m.begin(); it != m.end(); ++it)
-      one(KeyName(it->first), YAML::Node(it->second), Loc(it->first));
+      one(KeyName(it->first), yaml::Node(it->second), Loc(it->first));
   };
   if (value.IsSequence()) {
     for (const auto& item : value) {
@@ -455,8 +456,8 @@ void Parser::ParsePreconditionList(const YAML::Node& value,
   }
 }
 
-std::optional<IncludeAllSpec> Parser::ParseIncludeAll(const YAML::Node& key,
-                                                      const YAML::Node& value) {
+std::optional<IncludeAllSpec> Parser::ParseIncludeAll(const yaml::Node& key,
+                                                      const yaml::Node& value) {
   IncludeAllDraft d;
   d.loc = Loc(key);
   if (!value.IsMap()) {
@@ -468,7 +469,7 @@ std::optional<IncludeAllSpec> Parser::ParseIncludeAll(const YAML::Node& key,
   return b_.FinishIncludeAll(std::move(d));
 }
 
-void Parser::DefineProperty(const YAML::Node& key, const YAML::Node& value) {
+void Parser::DefineProperty(const yaml::Node& key, const yaml::Node& value) {
   PropertyDraft d;
   d.loc = Loc(key);
   if (!value.IsMap()) {
@@ -483,9 +484,14 @@ void Parser::DefineProperty(const YAML::Node& key, const YAML::Node& value) {
 ParsedChangeLog Parser::Run(const std::string& text) {
   ParsedChangeLog out;
   SourceLocation file_loc{file_.display, 0, 0};
-  YAML::Node root;
+  // libyaml builds the tree; yaml-cpp reads only what libyaml rejects, so
+  // that malformed files get the messages they always had (and anything
+  // yaml-cpp alone accepts still loads).
+  yaml::Document doc;
+  std::string problem;
+  yaml::Mark problem_at;
   try {
-    root = YAML::Load(text);
+    if (!doc.Parse(text, &problem, &problem_at)) doc.LoadWithYamlCpp(text);
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own message for this is "bad file".
     SourceLocation loc = file_loc;
@@ -505,13 +511,14 @@ ParsedChangeLog Parser::Run(const std::string& text) {
     Error(loc, e.msg);
     return out;
   }
+  yaml::Node root = doc.root();
   if (!root.IsMap()) {
     Error(file_loc, root.IsNull() ? "empty changelog file"
                                   : "a changelog must be a map with a "
                                     "'databaseChangeLog' key");
     return out;
   }
-  YAML::Node list;
+  yaml::Node list;
   bool found = false;
   for (auto it = root.begin(); it != root.end(); ++it) {
     if (!it->first.IsScalar()) continue;
@@ -553,7 +560,7 @@ ParsedChangeLog Parser::Run(const std::string& text) {
     }
     for (auto it = item.begin(); it != item.end(); ++it) {
       std::string k = KeyName(it->first);
-      YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
+      yaml::Node v = it->second;  // a copy: it-> yields a temporary proxy
       SourceLocation kl = Loc(it->first);
       if (k == "changeSet") {
         if (auto cs = ParseChangeSet(it->first, v))

@@ -7,7 +7,7 @@
 # shellcheck disable=SC2034  # used by the scripts that source this file
 STRATA_BUILD_PACKAGES=(
   g++ cmake ninja-build pkg-config
-  libyaml-cpp-dev libpugixml-dev libpq-dev libfmt-dev
+  libyaml-cpp-dev libyaml-dev libpugixml-dev libpq-dev libfmt-dev
   libgtest-dev libgmock-dev libsqlite3-dev libcli11-dev libssl-dev
 )
 # What tools/fuzz needs on top: clang and its libFuzzer/ASan/UBSan runtimes.

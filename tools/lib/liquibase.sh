@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real Liquibase 4.28.1, fetched as an oracle for tests and benchmarks
 # (never part of Strata, never in the repository). Source it after common.sh.
-#   liquibase_fetch    sets LIQUIBASE_BIN to the launcher, fetching it first
+#   liquibase_fetch    sets LIQUIBASE_BIN (a shell variable, not exported) to the launcher, fetching it first
 #                      when missing; returns 1 with a message saying why when
 #                      it cannot (no npm, no java, no network).
 #   STRATA_LIQUIBASE_CACHE  where it lives (default ~/.cache/strata/liquibase).
@@ -44,6 +44,7 @@ liquibase_fetch() {
         cp /usr/share/java/slf4j-api.jar "$dist/lib/"
     fi
   fi
-  export LIQUIBASE_BIN
+  # Not exported: Liquibase and Strata both read LIQUIBASE_* variables as
+  # configuration and would warn about this one.
   return 0
 }
