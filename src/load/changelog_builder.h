@@ -180,23 +180,29 @@ bool FindField(std::string_view name, bool add_column, Fn&& fn) {
   return found;
 }
 
+namespace detail {
+template <size_t I, typename Fn>
+bool TryChangeType(std::string_view name, Fn& fn) {
+  using T = std::variant_alternative_t<I, Change>;
+  if (T::kName != name) return false;
+  fn(std::type_identity<T>());
+  return true;
+}
+// A fold over a function template rather than over a lambda: clang 14 (the
+// fuzz build's compiler) crashes instantiating a lambda expanded in a fold
+// inside a generic lambda.
+template <typename Fn, size_t... I>
+bool WithChangeTypeIn(std::string_view name, Fn& fn, std::index_sequence<I...>) {
+  return (TryChangeType<I>(name, fn) || ...);
+}
+}  // namespace detail
+
 // Calls fn(std::type_identity<T>()) for the change type T whose kName is
 // `name`; false when there is none.
 template <typename Fn>
 bool WithChangeType(std::string_view name, Fn&& fn) {
-  return [&]<size_t... I>(std::index_sequence<I...>) {
-    bool found = false;
-    (
-        [&] {
-          using T = std::variant_alternative_t<I, Change>;
-          if (!found && T::kName == name) {
-            found = true;
-            fn(std::type_identity<T>());
-          }
-        }(),
-        ...);
-    return found;
-  }(std::make_index_sequence<std::variant_size_v<Change>>());
+  return detail::WithChangeTypeIn(name, fn,
+                                  std::make_index_sequence<std::variant_size_v<Change>>());
 }
 
 // The fixed attribute sets of changelog entries, for readers (unknown

@@ -59,6 +59,39 @@ bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
   return true;
 }
 
+// Offset of the first byte that makes `text` not UTF-8 text (a NUL, a
+// malformed or overlong sequence, a surrogate, a code point past U+10FFFF),
+// with what is wrong; nullopt when the text is fine. Changelogs are read as
+// UTF-8, as Liquibase reads them; such bytes would otherwise reach the
+// database (or, a NUL, cut a value short in a C API) instead of being
+// reported where they are.
+std::optional<std::pair<size_t, std::string>> FirstInvalidByte(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return std::make_pair(i, std::string("NUL byte"));
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    unsigned cp = len == 4 ? c & 0x07u : len == 3 ? c & 0x0Fu : c & 0x1Fu;
+    bool ok = len != 0 && c < 0xF5 && i + len <= text.size();
+    for (size_t k = 1; ok && k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(text[i + k]);
+      ok = (cc & 0xC0) == 0x80;
+      cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    if (ok) {
+      static constexpr unsigned kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+      ok = cp >= kMin[len] && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+    }
+    if (!ok) return std::make_pair(i, std::string("invalid UTF-8"));
+    i += len;
+  }
+  return std::nullopt;
+}
+
 // Changelog formats by file extension (lower case).
 struct ChangeLogFormat {
   std::string_view ext;
@@ -206,6 +239,13 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
     text = &*read;
   }
 
+  if (auto bad = FirstInvalidByte(*text)) {
+    auto [line, column] = load::LineTable(*text).At(bad->first);
+    Error(SourceLocation{display, line, column},
+          bad->second + " (changelogs are read as UTF-8 text)");
+    return;
+  }
+
   load::FileInfo info{display, file, next_file_id_++, {}};
   file_ids_[display.get()] = info.id;
   auto handle = [&](load::ChangeLogEntry&& entry, const ParsedChangeLog& log) {
@@ -243,6 +283,14 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
     const IncludeSpec& inc = std::get<IncludeSpec>(entry);
     if (inc.ignore) return;
     CheckContext(inc.context, inc.loc);
+    // Not found, as in Liquibase (errorIfMissing decides), however real.
+    if (load::IsAbsolutePath(inc.file) && !search_.Contains(inc.file)) {
+      if (inc.error_if_missing)
+        Error(inc.loc, "included file '" + inc.file + "' is outside the search path (" +
+                           search_.RootList() +
+                           "); an absolute include must lie under a --search-path folder");
+      return;
+    }
     ResolvedFile target = inc.relative_to_changelog_file
                               ? search_.ResolveSibling(file, inc.file)
                               : search_.Resolve(inc.file);
@@ -276,8 +324,12 @@ void Loader::IncludeAll(const IncludeAllSpec& spec, const ResolvedFile& file,
                         const Inherited& inherited) {
   if (spec.ignore) return;
   CheckContext(spec.context, spec.loc);
-  auto listed = search_.ListDirectory(
-      spec.path, spec.relative_to_changelog_file ? &file : nullptr);
+  // An absolute folder outside the search path is not found, as an
+  // absolute include is not (includeAll: {path: /} walks nothing).
+  auto listed = load::IsAbsolutePath(spec.path) && !search_.Contains(spec.path)
+                    ? std::nullopt
+                    : search_.ListDirectory(
+                          spec.path, spec.relative_to_changelog_file ? &file : nullptr);
   std::vector<ResolvedFile> picked;
   if (listed) {
     for (load::ListedFile& f : *listed) {

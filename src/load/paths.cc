@@ -103,6 +103,21 @@ std::string SearchPath::RecordAbsolute(const std::string& abs) const {
   return NormalizePath(abs);
 }
 
+bool SearchPath::Contains(std::string_view abs) const {
+  std::string norm = StrCat({"/", NormalizePath(abs)});
+  for (const auto& root : abs_roots_) {
+    std::string prefix = root == "/" ? root : root + "/";
+    if (norm.compare(0, prefix.size(), prefix) == 0) return true;
+  }
+  return false;
+}
+
+std::string SearchPath::RootList() const {
+  std::string out;
+  for (const auto& root : abs_roots_) out += (out.empty() ? "" : ", ") + root;
+  return out;
+}
+
 ResolvedFile SearchPath::Resolve(std::string_view path) const {
   ResolvedFile out;
   if (IsAbsolutePath(path)) {

@@ -54,6 +54,14 @@ class SearchPath {
   std::optional<std::vector<ListedFile>> ListDirectory(
       std::string_view dir, const ResolvedFile* including) const;
 
+  // True when absolute path `abs` lies under one of the roots. Liquibase
+  // 4.28 finds an absolute include only there ("The file /x/a.yaml was not
+  // found in the configured search path"; checked with and without
+  // --search-path), while `../x.yaml` relative to a root is fine.
+  bool Contains(std::string_view abs) const;
+  // The roots as absolute folders, for messages: "/a, /b".
+  std::string RootList() const;
+
  private:
   // FILENAME of an absolute path: relative to the first root that holds
   // it, else the normalised absolute path without its leading '/'.

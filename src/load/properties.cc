@@ -6,6 +6,17 @@ namespace strata::load {
 namespace {
 
 constexpr int kMaxDepth = 32;
+// Upper bound on one expanded text. Nested references can double the text
+// at every level (a=${b}${b}, b=${c}${c}, ...: 2^32 bytes within kMaxDepth),
+// so the depth limit alone does not bound memory; no real changelog value
+// comes near this.
+constexpr size_t kMaxExpandedSize = size_t{16} << 20;
+// Upper bound on the ${...} references one expansion follows: the same
+// doubling with values that expand to nothing (kEmpty) grows no text but
+// takes 2^32 steps. 4096 is far beyond any real value, and keeps a
+// changelog of many such values cheap (the properties fuzzer timed out at
+// 2^16 per value, six values per input, under ASan).
+constexpr size_t kMaxReferences = size_t{1} << 12;
 
 std::string LocalKey(int file_id, const std::string& name) {
   std::string key = std::to_string(file_id);
@@ -58,16 +69,35 @@ std::string PropertyStore::Expand(std::string_view text, int file_id,
                                   std::vector<Diagnostic>& errors) const {
   if (!NeedsExpansion(text)) return std::string(text);
   std::string out;
-  ExpandInto(text, file_id, loc, errors, 0, out);
+  size_t references = 0;
+  ExpandInto(text, file_id, loc, errors, 0, out, references);
+  // Over a limit: an error, and the text as written (holding every such
+  // result would not bound memory either).
+  if (references > kMaxReferences) {
+    errors.push_back({loc, "expanding ${...} properties follows more than " +
+                               std::to_string(kMaxReferences) +
+                               " references (properties that repeat each "
+                               "other, nested?)"});
+    return std::string(text);
+  }
+  if (out.size() > kMaxExpandedSize) {
+    errors.push_back({loc, "expanding ${...} properties gives more than " +
+                               std::to_string(kMaxExpandedSize >> 20) +
+                               " MiB of text (properties that repeat each "
+                               "other, nested?)"});
+    return std::string(text);
+  }
   return out;
 }
 
 void PropertyStore::ExpandInto(std::string_view s, int file_id,
                                const SourceLocation& loc,
                                std::vector<Diagnostic>& errors, int depth,
-                               std::string& out) const {
+                               std::string& out, size_t& references) const {
   size_t i = 0;
   while (i < s.size()) {
+    // Over the limit: stop here; Expand reports it.
+    if (out.size() > kMaxExpandedSize || references > kMaxReferences) return;
     size_t start = s.find("${", i);
     if (start == std::string_view::npos) {
       out.append(s.substr(i));
@@ -90,10 +120,11 @@ void PropertyStore::ExpandInto(std::string_view s, int file_id,
       out.append(s.substr(start));
       return;
     }
+    ++references;
     std::string_view inner = s.substr(start + 2, j - start - 2);
     std::string name;
     if (depth < kMaxDepth) {
-      ExpandInto(inner, file_id, loc, errors, depth + 1, name);
+      ExpandInto(inner, file_id, loc, errors, depth + 1, name, references);
     } else {
       name = std::string(inner);
     }
@@ -101,7 +132,7 @@ void PropertyStore::ExpandInto(std::string_view s, int file_id,
     if (value) {
       std::string v = *value;  // Lookup's storage may be reused below
       if (depth < kMaxDepth && NeedsExpansion(v)) {
-        ExpandInto(v, file_id, loc, errors, depth + 1, out);
+        ExpandInto(v, file_id, loc, errors, depth + 1, out, references);
       } else {
         out += v;
       }

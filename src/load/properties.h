@@ -29,7 +29,9 @@ class PropertyStore {
 
   // Expands every `${name}` in `text` (nested `${a${b}}` included; values
   // are expanded too). Undefined names follow options.missing_property;
-  // under kError each is reported at `loc` into `errors`.
+  // under kError each is reported at `loc` into `errors`. Bounded: a result
+  // over 16 MiB, or over 2^12 references followed, is an error at `loc`
+  // (properties that double each other level by level).
   std::string Expand(std::string_view text, int file_id,
                      const SourceLocation& loc,
                      std::vector<Diagnostic>& errors) const;
@@ -52,7 +54,7 @@ class PropertyStore {
   const std::string* Lookup(const std::string& name, int file_id) const;
   void ExpandInto(std::string_view text, int file_id, const SourceLocation& loc,
                   std::vector<Diagnostic>& errors, int depth,
-                  std::string& out) const;
+                  std::string& out, size_t& references) const;
 
   const LoadOptions& options_;
   std::unordered_map<std::string, std::string> builtins_;

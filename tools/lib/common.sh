@@ -2,6 +2,7 @@
 # Shared helpers for tools/*. Source it; it defines functions only.
 #   ensure_packages PKG...  installs the Debian packages that are missing.
 #   STRATA_BUILD_PACKAGES   what building and testing Strata needs.
+#   STRATA_FUZZ_PACKAGES    what tools/fuzz needs on top.
 
 # shellcheck disable=SC2034  # used by the scripts that source this file
 STRATA_BUILD_PACKAGES=(
@@ -9,6 +10,8 @@ STRATA_BUILD_PACKAGES=(
   libyaml-cpp-dev libyaml-dev libpugixml-dev libpq-dev libfmt-dev
   libgtest-dev libgmock-dev libsqlite3-dev libcli11-dev libssl-dev
 )
+# What tools/fuzz needs on top: clang and its libFuzzer/ASan/UBSan runtimes.
+STRATA_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 export DEBIAN_FRONTEND=noninteractive
 

@@ -1,0 +1,1 @@
+insert into items (id) values (3);

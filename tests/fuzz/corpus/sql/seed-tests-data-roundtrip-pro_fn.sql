@@ -1,0 +1,1 @@
+CREATE FUNCTION from_file() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;

@@ -1,0 +1,7 @@
+// libFuzzer target: the input is one JSON (read by the YAML reader, as the loader reads .json) changelog.
+#include "fuzz_loader.h"
+#include "load/yaml_changelog.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  return strata::fuzz::FuzzChangeLog(strata::load::ParseYamlChangeLog, "fuzz.json", data, size);
+}
