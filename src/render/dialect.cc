@@ -258,9 +258,13 @@ constexpr std::array kPostgresTypes = {
     // Liquibase writes JAVA.SQL.TYPES.BIT for java.sql.Types.BIT.
     T{"bit", "BIT"},
     T{"bit varying", "BIT VARYING"},
-    // Liquibase maps blob to OID (a large-object reference), not BYTEA.
+    // Liquibase maps blob to OID (a large-object reference), not BYTEA; the
+    // MySQL sizes are BYTEA (verified with 4.28 offline update-sql:
+    // LONGBLOB, MEDIUMBLOB, TINYBLOB -> BYTEA).
     T{"blob", "OID", T::kDropParams},
-    T{"longblob", "OID", T::kDropParams},
+    T{"longblob", "BYTEA", T::kDropParams},
+    T{"mediumblob", "BYTEA", T::kDropParams},
+    T{"tinyblob", "BYTEA", T::kDropParams},
     T{"bytea", "BYTEA", T::kDropParams},
     T{"binary", "BYTEA", T::kDropParams},
     T{"varbinary", "BYTEA", T::kDropParams},
