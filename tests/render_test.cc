@@ -650,6 +650,29 @@ TEST(Harness, InsertDeleteSql) {
 
 // ---- Liquibase update-sql runs (beyond the harness) ------------------------
 
+// Liquibase 4.28 offline update-sql on PostgreSQL (fineract's
+// password_never_expires boolean defaultValueNumeric="0"): a numeric default
+// of a boolean/bit column is written as a boolean, 1 -> TRUE, any other
+// number -> FALSE; tinyint(1) is SMALLINT there and keeps its number.
+TEST(CreateTable, NumericDefaultOfBooleanColumnIsBoolean) {
+  CreateTable ct;
+  ct.table_name = "t";
+  auto col = [](std::string name, std::string type, std::string num) {
+    ColumnConfig c = Col(std::move(name), std::move(type));
+    c.default_value_numeric = N(std::move(num));
+    return c;
+  };
+  ct.columns = {col("a", "BOOLEAN", "0"), col("b", "boolean", "1"), col("c", "bit", "0"),
+                col("e", "tinyint(1)", "1"), col("f", "BOOLEAN", "2")};
+  EXPECT_EQ(Pg(ct),
+            "CREATE TABLE t (a BOOLEAN DEFAULT FALSE, b BOOLEAN DEFAULT TRUE, c BIT DEFAULT "
+            "FALSE, e SMALLINT DEFAULT 1, f BOOLEAN DEFAULT FALSE)");
+  AddColumn ac;
+  ac.table_name = "t";
+  ac.columns = {col("g", "BOOLEAN", "1")};
+  EXPECT_EQ(Pg(ac), "ALTER TABLE t ADD g BOOLEAN DEFAULT TRUE");
+}
+
 TEST(CreateTable, ConstraintsDefaultsAndIdentity) {
   CreateTable ct;
   ct.table_name = "person";
