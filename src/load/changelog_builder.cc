@@ -89,6 +89,25 @@ void ChangeLogBuilder::Set(OptNumeric& dst, const Value& v,
   Error(v.loc, StrCat({"invalid number '", bad, "' for '", name, "'"}));
 }
 
+bool ChangeLogBuilder::SetColumnValue(ColumnConfig& c, std::string_view name,
+                                      const Value& v) {
+  if (v.scalar.kind != ScalarKind::kString) return false;
+  if (name == "valueBoolean") {
+    std::optional<std::string> text = Text(v);
+    if (!text) return false;
+    c.value_boolean = Lower(*text) == "true";
+    return true;
+  }
+  if (name == "valueNumeric") {
+    std::optional<std::string> text = Text(v);
+    if (!text || IsDecimalNumberText(*text)) return false;
+    c.value_numeric.reset();
+    c.value_computed = std::move(*text);
+    return true;
+  }
+  return false;
+}
+
 bool ChangeLogBuilder::SetChangeSetAttribute(ChangeSetDraft& d,
                                              std::string_view k,
                                              const Value& v,

@@ -442,6 +442,14 @@ class ChangeLogBuilder {
   template <typename T>
   void FinishChange(T& change);
 
+  // A column's valueBoolean / valueNumeric given as text, read as Liquibase
+  // 4.28 reads them (verified with its update-sql and checksums): any
+  // valueBoolean text but "true" (any case) is false, as Java's
+  // Boolean.parseBoolean, so "falsee" is FALSE; a valueNumeric text that is
+  // not a number is a valueComputed (raw SQL, and serialized as valueComputed
+  // for the checksum), so valueNumeric="true" writes `true`. Returns false
+  // for any other field or value kind, which then goes through Set().
+  bool SetColumnValue(ColumnConfig& c, std::string_view name, const Value& v);
   // changeSet attributes (and the text of XML's comment / validCheckSum
   // children). False when `name` is not a changeSet attribute.
   bool SetChangeSetAttribute(ChangeSetDraft& d, std::string_view name,

@@ -185,6 +185,13 @@ void Parser::LoadAttributes(const YAML::Node& map, S& out,
     SourceLocation key_loc = Loc(it->first);
     YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
     bool found = FindField<S>(key, add_column, [&](const auto& f) {
+      if constexpr (std::is_same_v<S, ColumnConfig>) {
+        if (v.IsScalar()) {
+          if (auto val = ScalarValue(v, f.name, key_loc);
+              val && b_.SetColumnValue(out, f.name, *val))
+            return;
+        }
+      }
       SetField(out.*(f.member), v, f.name, key_loc,
                std::is_same_v<S, AddColumn>, f.flags);
     });
