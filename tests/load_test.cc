@@ -412,6 +412,51 @@ TEST(Load, ChangelogLevelLogicalFilePath) {
   EXPECT_EQ(r.changelog.changesets[0].file_path, "root.yaml");
 }
 
+// gravitee-apim writes a change as a list of maps; Liquibase's ParsedNode
+// merges them into the change's attributes.
+TEST(Load, ChangeAsListOfMaps) {
+  LoadResult r = Load(OneChange(R"(        - sql:
+            - sql: select 1
+            - splitStatements: false
+)"));
+  const auto& sql = Only<Sql>(r);
+  EXPECT_EQ(sql.sql, "select 1");
+  EXPECT_EQ(sql.split_statements, false);
+}
+
+// gravitee-apim's master writes each include as a one-element list of maps
+// (`- include:\n    - file: x.yml`); Liquibase merges the list's maps into
+// the include's attributes. A list of scalars is still an error.
+TEST(Load, IncludeAsListOfMaps) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "master.yml", R"(databaseChangeLog:
+    - include:
+          - file: parts/a.yml
+    - include:
+          - file: b.yml
+          - relativeToChangelogFile: true
+    - includeAll:
+          - path: all/
+)");
+  test::WriteFile(dir, "parts/a.yml", "databaseChangeLog:\n  - changeSet: {id: a, author: x}\n");
+  test::WriteFile(dir, "b.yml", "databaseChangeLog:\n  - changeSet: {id: b, author: x}\n");
+  test::WriteFile(dir, "all/c.yml", "databaseChangeLog:\n  - changeSet: {id: c, author: x}\n");
+  LoadOptions o;
+  o.changelog_file = "master.yml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  std::vector<std::string> ids;
+  for (const auto& cs : r.changelog.changesets) ids.push_back(cs.file_path + "::" + cs.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"parts/a.yml::a", "b.yml::b", "all/c.yml::c"}));
+
+  test::WriteFile(dir, "bad.yml", "databaseChangeLog:\n  - include:\n      - parts/a.yml\n");
+  o.changelog_file = "bad.yml";
+  r = LoadChangeLog(o);
+  EXPECT_EQ(Errors(r), (std::vector<std::string>{dir + "/bad.yml:3:7: error: include must be a "
+                                                       "map of attributes"}));
+}
+
 TEST(Load, IncludesFromFiles) {
   std::string dir = test::TempDir();
   test::WriteFile(dir, "db/changelog.yaml", R"(databaseChangeLog:

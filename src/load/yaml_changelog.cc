@@ -20,6 +20,26 @@
 namespace strata::load {
 namespace {
 
+// An include/includeAll/change value: a map of attributes, or (as
+// Liquibase's ParsedNode merges the entries of a list of maps into one
+// node) a non-empty list of such maps, as in `- include:\n    - file: a.yml`.
+bool IsAttributeMaps(const YAML::Node& value) {
+  if (value.IsMap()) return true;
+  if (!value.IsSequence() || value.size() == 0) return false;
+  for (const auto& item : value)
+    if (!item.IsMap()) return false;
+  return true;
+}
+
+template <typename Fn>
+void ForEachAttributeMap(const YAML::Node& value, Fn fn) {
+  if (value.IsMap()) {
+    fn(value);
+    return;
+  }
+  for (const auto& item : value) fn(item);
+}
+
 class Parser {
  public:
   Parser(const FileInfo& file, const SearchPath& search_path,
@@ -219,8 +239,12 @@ template <typename T>
 Change Parser::LoadChange(const YAML::Node& key, const YAML::Node& value) {
   T change;
   change.loc = Loc(key);
-  if (value.IsMap()) {
-    LoadAttributes(value, change, T::kName, std::is_same_v<T, AddColumn>);
+  if (IsAttributeMaps(value)) {
+    // A map, or a list of maps whose entries Liquibase merges
+    // (`- sql:\n    - sql: select 1`).
+    ForEachAttributeMap(value, [&](const YAML::Node& m) {
+      LoadAttributes(m, change, T::kName, std::is_same_v<T, AddColumn>);
+    });
   } else if (value.IsScalar()) {
     // `- sql: "select 1"`: the scalar is the body.
     bool has_body = false;
@@ -393,12 +417,14 @@ std::optional<IncludeSpec> Parser::ParseInclude(const YAML::Node& key,
                                                 const YAML::Node& value) {
   IncludeDraft d;
   d.loc = Loc(key);
-  if (!value.IsMap()) {
+  if (!IsAttributeMaps(value)) {
     Error(Loc(value, d.loc), "include must be a map of attributes");
     return std::nullopt;
   }
-  LoadEntryAttributes(value, d, kIncludeAttributes, "include",
-                      &ChangeLogBuilder::SetIncludeAttribute);
+  ForEachAttributeMap(value, [&](const YAML::Node& m) {
+    LoadEntryAttributes(m, d, kIncludeAttributes, "include",
+                        &ChangeLogBuilder::SetIncludeAttribute);
+  });
   return b_.FinishInclude(std::move(d));
 }
 
@@ -466,12 +492,14 @@ std::optional<IncludeAllSpec> Parser::ParseIncludeAll(const YAML::Node& key,
                                                       const YAML::Node& value) {
   IncludeAllDraft d;
   d.loc = Loc(key);
-  if (!value.IsMap()) {
+  if (!IsAttributeMaps(value)) {
     Error(Loc(value, d.loc), "includeAll must be a map of attributes");
     return std::nullopt;
   }
-  LoadEntryAttributes(value, d, kIncludeAllAttributes, "includeAll",
-                      &ChangeLogBuilder::SetIncludeAllAttribute);
+  ForEachAttributeMap(value, [&](const YAML::Node& m) {
+    LoadEntryAttributes(m, d, kIncludeAllAttributes, "includeAll",
+                        &ChangeLogBuilder::SetIncludeAllAttribute);
+  });
   return b_.FinishIncludeAll(std::move(d));
 }
 
