@@ -878,18 +878,51 @@ TEST(LoadError, UnknownChangeTypeAttributeAndMissingRequired) {
   EXPECT_EQ(Errors(r),
             (std::vector<std::string>{
                 "a.yaml:6:11: error: unknown change type 'createTabel'",
-                "a.yaml:9:13: error: unknown attribute 'foo' for createTable",
-                "a.yaml:11:35: error: unknown attribute 'afterColumn' for column",
-                "a.yaml:11:51: error: unknown attribute 'bogus' for column",
                 "a.yaml:11:85: error: invalid boolean 'maybe' for 'nullable' "
                 "(expected true or false)",
-                "a.yaml:11:92: error: unknown attribute 'wat' for constraints",
                 "a.yaml:8:11: error: createTable: missing required attribute "
                 "'tableName'",
                 "a.yaml:12:11: error: dropColumn: missing required attribute "
                 "'columnName' or 'columns'",
                 "a.yaml:13:76: error: invalid number 'x' for 'position'",
             }));
+  // Liquibase's YAML parser reads only the fields a change, column or
+  // constraints object has and skips the rest; Strata skips them too and
+  // names each (gravitee-apim has `constraints: {default: 0}` and
+  // dropColumn `cascadeConstraints`).
+  std::vector<std::string> warnings;
+  for (const auto& d : r.warnings) warnings.push_back(d.ToString());
+  EXPECT_EQ(warnings,
+            (std::vector<std::string>{
+                "a.yaml:9:13: warning: unknown attribute 'foo' for createTable is ignored, "
+                "as Liquibase does",
+                "a.yaml:11:35: warning: unknown attribute 'afterColumn' for column is "
+                "ignored, as Liquibase does",
+                "a.yaml:11:51: warning: unknown attribute 'bogus' for column is ignored, "
+                "as Liquibase does",
+                "a.yaml:11:92: warning: unknown attribute 'wat' for constraints is ignored, "
+                "as Liquibase does",
+            }));
+}
+
+// gravitee-apim misplaces a change in a columns list: Liquibase reads only
+// the `column` entries and skips it; Strata skips it with a warning.
+TEST(LoadError, NonColumnInColumnsIsSkipped) {
+  LoadResult r = Load(OneChange(R"(        - addColumn:
+            tableName: t
+            columns:
+              - column: {name: a, type: int}
+              - dropNotNullConstraint:
+                  columnName: b
+                  tableName: t
+)"));
+  const auto& add = Only<AddColumn>(r);
+  ASSERT_EQ(add.columns.size(), 1u);
+  EXPECT_EQ(add.columns[0].name, "a");
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].ToString(),
+            "a.yaml:10:17: warning: 'dropNotNullConstraint' in columns is not a column and is "
+            "ignored, as Liquibase does");
 }
 
 TEST(LoadError, MissingRequiredColumns) {

@@ -24,6 +24,13 @@ std::string TrimCopy(std::string_view s) {
 
 using detail::TrimCopy;
 
+void ChangeLogBuilder::IgnoredAttribute(const SourceLocation& loc,
+                                        std::string_view name,
+                                        std::string_view owner) {
+  Warning(loc, StrCat({"unknown attribute '", name, "' for ", owner,
+                       " is ignored, as Liquibase does"}));
+}
+
 void ChangeLogBuilder::UnknownAttribute(const SourceLocation& loc,
                                         std::string_view name,
                                         std::string_view owner) {

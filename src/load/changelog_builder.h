@@ -72,6 +72,8 @@ struct FileInfo {
   // loads an include before the entries after it are expanded, so that
   // the properties it defines reach them, as in Liquibase.
   std::function<void(ChangeLogEntry&&, const ParsedChangeLog&)> on_entry;
+  // Where warnings go (LoadResult::warnings); null: dropped.
+  std::vector<Diagnostic>* warnings = nullptr;
 };
 
 inline void EmitEntry(const FileInfo& file, ParsedChangeLog& log,
@@ -424,6 +426,13 @@ class ChangeLogBuilder {
   }
   void UnknownAttribute(const SourceLocation& loc, std::string_view name,
                         std::string_view owner);
+  // An attribute Liquibase's YAML/JSON parser skips (it reads only the
+  // fields a change or column has): a warning, not an error.
+  void IgnoredAttribute(const SourceLocation& loc, std::string_view name,
+                        std::string_view owner);
+  void Warning(const SourceLocation& loc, std::string message) {
+    if (file_.warnings) file_.warnings->push_back({loc, std::move(message), true});
+  }
 
   // The Java text of a value; strings get `${}` expansion unless `expand`
   // is false. nullopt for null.
@@ -433,6 +442,14 @@ class ChangeLogBuilder {
   void Set(OptString& dst, const Value& v, std::string_view name);
   void Set(OptBool& dst, const Value& v, std::string_view name);
   void Set(OptNumeric& dst, const Value& v, std::string_view name);
+  // A column's valueBoolean / valueNumeric given as text, read as Liquibase
+  // 4.28 reads them (verified with its update-sql and checksums): any
+  // valueBoolean text but "true" (any case) is false, as Java's
+  // Boolean.parseBoolean, so "falsee" is FALSE; a valueNumeric text that is
+  // not a number is a valueComputed (raw SQL, and serialized as valueComputed
+  // for the checksum), so valueNumeric="true" writes `true`. Returns false
+  // for any other field or value kind, which then goes through Set().
+  bool SetColumnValue(ColumnConfig& c, std::string_view name, const Value& v);
 
   // Reports every kRequired field of `s` that is missing, at s.loc.
   template <typename S>
@@ -442,14 +459,6 @@ class ChangeLogBuilder {
   template <typename T>
   void FinishChange(T& change);
 
-  // A column's valueBoolean / valueNumeric given as text, read as Liquibase
-  // 4.28 reads them (verified with its update-sql and checksums): any
-  // valueBoolean text but "true" (any case) is false, as Java's
-  // Boolean.parseBoolean, so "falsee" is FALSE; a valueNumeric text that is
-  // not a number is a valueComputed (raw SQL, and serialized as valueComputed
-  // for the checksum), so valueNumeric="true" writes `true`. Returns false
-  // for any other field or value kind, which then goes through Set().
-  bool SetColumnValue(ColumnConfig& c, std::string_view name, const Value& v);
   // changeSet attributes (and the text of XML's comment / validCheckSum
   // children). False when `name` is not a changeSet attribute.
   bool SetChangeSetAttribute(ChangeSetDraft& d, std::string_view name,

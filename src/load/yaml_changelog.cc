@@ -171,6 +171,13 @@ void Parser::SetField(M& dst, const YAML::Node& v, std::string_view name,
         if (it->first.IsScalar() && it->first.Scalar() == item_name) {
           map.reset(it->second);  // rebind; operator= would overwrite `item`
           loc = Loc(it->first);
+        } else if (it->first.IsScalar() && it->second.IsMap()) {
+          // `- dropNotNullConstraint: {...}` among columns: Liquibase reads
+          // only the `column` entries of the list and skips this one.
+          b_.Warning(Loc(it->first),
+                     StrCat({"'", it->first.Scalar(), "' in ", name, " is not a ", item_name,
+                             " and is ignored, as Liquibase does"}));
+          return;
         }
       }
       X x;
@@ -215,7 +222,7 @@ void Parser::LoadAttributes(const YAML::Node& map, S& out,
       SetField(out.*(f.member), v, f.name, key_loc,
                std::is_same_v<S, AddColumn>, f.flags);
     });
-    if (!found) b_.UnknownAttribute(key_loc, key, owner);
+    if (!found) b_.IgnoredAttribute(key_loc, key, owner);
   }
 }
 
