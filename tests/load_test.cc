@@ -738,6 +738,36 @@ TEST(Load, PropertiesExpandEverywhere) {
   EXPECT_EQ(std::get<Sql>(cs.changes.at(1)).sql, "select '${undefined}'");
 }
 
+// fineract's master: `current_date` is defined for context mysql, then for
+// postgresql. As in Liquibase, a definition the run's contexts exclude does
+// not count, so --contexts=postgresql gets the second; without contexts
+// both count and the first wins. Labels filter the same way.
+TEST(Load, PropertyContextFollowsTheRunsContexts) {
+  const std::string text = R"(databaseChangeLog:
+  - property: {name: current_date, value: CURDATE(), context: mysql}
+  - property: {name: current_date, value: CURRENT_DATE, context: postgresql}
+  - property: {name: who, value: a, labels: la}
+  - property: {name: who, value: b}
+  - changeSet:
+      id: 1
+      author: x
+      changes:
+        - sql: select ${current_date}, '${who}'
+)";
+  auto sql_with = [&](const std::string& contexts, const std::string& labels) {
+    LoadOptions o;
+    auto filter = ChangeSetFilter::Make(contexts, labels);
+    EXPECT_TRUE(filter.ok());
+    o.filter = *filter;
+    LoadResult r = Load(text, o);
+    EXPECT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+    return std::get<Sql>(r.changelog.changesets.at(0).changes.at(0)).sql.value_or("");
+  };
+  EXPECT_EQ(sql_with("tenant_db,postgresql", ""), "select CURRENT_DATE, 'a'");
+  EXPECT_EQ(sql_with("mysql", "lb"), "select CURDATE(), 'b'");
+  EXPECT_EQ(sql_with("", ""), "select CURDATE(), 'a'");
+}
+
 // Liquibase 4.28 (checked): FOO=env liquibase update-sql -DFOO=cli with
 // parameter.FOO=file in liquibase.properties expands ${FOO} to "env"; without
 // the variable to "cli"; with neither to "file".

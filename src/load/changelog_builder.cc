@@ -388,10 +388,11 @@ bool ChangeLogBuilder::SetPropertyAttribute(PropertyDraft& d,
     Set(d.relative_to_changelog_file, v, k);
   } else if (k == "errorIfMissing") {
     Set(d.error_if_missing, v, k);
-  } else if (k == "context" || k == "contextFilter" || k == "labels" ||
-             k == "target") {
-    // No context/label filter is applied while loading: the property is
-    // visible regardless.
+  } else if (k == "context" || k == "contextFilter") {
+    d.context = Text(v, false);
+  } else if (k == "labels") {
+    d.labels = Text(v, false);
+  } else if (k == "target") {
   } else {
     return false;
   }
@@ -401,6 +402,17 @@ bool ChangeLogBuilder::SetPropertyAttribute(PropertyDraft& d,
 void ChangeLogBuilder::DefineProperty(const PropertyDraft& d) {
   if (d.dbms && !options_.dbms.empty() && !DbmsMatches(*d.dbms, options_.dbms))
     return;
+  // A property whose context or labels the run's --contexts / --labels
+  // exclude is not defined, so a later definition of the name can win, as
+  // in Liquibase's ChangeLogParameters (fineract defines current_date once
+  // for context mysql, then for postgresql). Without a filter every
+  // definition counts and the first wins.
+  if (d.context || d.labels) {
+    ChangeSet scope;
+    scope.context = d.context;
+    scope.labels = d.labels;
+    if (!options_.filter.Accepts(scope)) return;
+  }
   bool is_global = d.global.value_or(true);
   if (d.name) {
     properties_.Define(*d.name, d.value.value_or(""), is_global, file_.id);

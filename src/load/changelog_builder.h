@@ -405,7 +405,7 @@ struct IncludeAllDraft {
 // reads them).
 struct PropertyDraft {
   SourceLocation loc;
-  OptString name, value, dbms, file;
+  OptString name, value, dbms, file, context, labels;
   OptBool global, relative_to_changelog_file, error_if_missing;
 };
 
