@@ -132,6 +132,26 @@ TEST(WorkedExamples, CreateIndexUnique) {
   EXPECT_EQ(Sum({i}), "9:b3d9e9c6240ed96cb8f4b11d83b294bd");
 }
 
+// Liquibase 4.28 offline update-sql (XML and YAML): a createIndex column's
+// type and default are not hashed, descending is (gravitee-apim's index
+// columns carry a type).
+TEST(Oracle, CreateIndexColumnTypeIsNotHashed) {
+  CreateIndex i;
+  i.index_name = "i1";
+  i.table_name = "t";
+  i.columns = {Col("a")};
+  EXPECT_EQ(Sum({i}), "9:381aa59c5502f79a3b3da597a862d314");
+  i.columns = {Col("a", "boolean")};
+  EXPECT_EQ(Sum({i}), "9:381aa59c5502f79a3b3da597a862d314");
+  i.columns[0].type = "int";
+  i.columns[0].default_value = "x";
+  EXPECT_EQ(Sum({i}), "9:381aa59c5502f79a3b3da597a862d314");
+  ColumnConfig b = Col("b", "timestamp(6)");
+  b.descending = true;
+  i.columns = {Col("a", "nvarchar(64)"), b};
+  EXPECT_EQ(Sum({i}), "9:7c91779f68c9f533e057cf27e86d5e60");
+}
+
 TEST(WorkedExamples, AddColumnDefaultValueNumeric) {
   AddColumn a;
   a.table_name = "person";
