@@ -194,6 +194,14 @@ TEST(Types, PostgresMysqlBlobsAreBytea) {
   for (const auto& [in, want] : cases) EXPECT_EQ(MapType(PG, in), want) << in;
 }
 
+// Liquibase 4.28 offline update-sql on PostgreSQL: tinyint(1) -> SMALLINT.
+TEST(Types, PostgresTinyintDropsItsWidth) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"tinyint(1)", "SMALLINT"}, {"TINYINT(1)", "SMALLINT"}, {"tinyint", "SMALLINT"},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(MapType(PG, in), want) << in;
+}
+
 TEST(Types, Sqlite) {
   const std::pair<const char*, const char*> cases[] = {
       {"int", "INTEGER"}, {"bigint", "BIGINT"}, {"varchar(10)", "VARCHAR(10)"},
