@@ -141,7 +141,7 @@ TEST(XmlLoad, LenientValueBooleanAndNumericAsLiquibase) {
             "9:9cdc41af1e4d589b90a4d49b2ef7b9c5");
   // Other boolean attributes still reject what is not true or false.
   r = Load(insert("<column name=\"n\" computed=\"falsee\"/>"));
-  EXPECT_EQ(Errors(r), (Strings{"c.xml:6:43: error: invalid boolean 'falsee' for 'computed' "
+  EXPECT_EQ(Errors(r), (Strings{"c.xml:6:54: error: invalid boolean 'falsee' for 'computed' "
                                 "(expected true or false)"}));
 }
 

@@ -106,8 +106,13 @@ bool ChangeLogBuilder::SetColumnValue(ColumnConfig& c, std::string_view name,
     return true;
   }
   if (name == "valueNumeric") {
+    // Java's NumberFormat.parse throws only when no number starts the text;
+    // text that starts like a number but is not one ("1,5") stays an error.
     std::optional<std::string> text = Text(v);
-    if (!text || IsDecimalNumberText(*text)) return false;
+    if (!text || text->empty() || IsDecimalNumberText(*text) ||
+        std::isdigit(static_cast<unsigned char>((*text)[0])) ||
+        std::string_view("+-.").find((*text)[0]) != std::string_view::npos)
+      return false;
     c.value_numeric.reset();
     c.value_computed = std::move(*text);
     return true;
