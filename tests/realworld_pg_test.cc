@@ -77,7 +77,8 @@ std::vector<Cells> ExpectedRows(const std::string& tsv) {
 std::vector<Cells> ActualRows(const std::string& url) {
   auto c = Open(url);
   if (!c) return {};
-  std::string sql = "SELECT CAST(orderexecuted AS VARCHAR)";
+  // Aliased: ORDER BY must see the integer column, not its text.
+  std::string sql = "SELECT CAST(orderexecuted AS VARCHAR) AS oe";
   for (size_t i = 1; i < kColumnCount; ++i) sql += std::string(", ") + kColumns[i];
   sql += " FROM databasechangelog ORDER BY orderexecuted";
   std::vector<Row> rows;
