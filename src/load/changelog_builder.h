@@ -445,10 +445,11 @@ class ChangeLogBuilder {
   // A column's valueBoolean / valueNumeric given as text, read as Liquibase
   // 4.28 reads them (verified with its update-sql and checksums): any
   // valueBoolean text but "true" (any case) is false, as Java's
-  // Boolean.parseBoolean, so "falsee" is FALSE; a valueNumeric text that is
-  // not a number is a valueComputed (raw SQL, and serialized as valueComputed
-  // for the checksum), so valueNumeric="true" writes `true`. Returns false
-  // for any other field or value kind, which then goes through Set().
+  // Boolean.parseBoolean, so "falsee" is FALSE; a valueNumeric text that
+  // does not start like a number is a valueComputed (raw SQL, and serialized
+  // as valueComputed for the checksum), so valueNumeric="true" writes `true`.
+  // Returns false for any other field or value kind, which then goes through
+  // Set().
   bool SetColumnValue(ColumnConfig& c, std::string_view name, const Value& v);
 
   // Reports every kRequired field of `s` that is missing, at s.loc.

@@ -213,7 +213,7 @@ void Parser::LoadAttributes(const YAML::Node& map, S& out,
     YAML::Node v = it->second;  // a copy: it-> yields a temporary proxy
     bool found = FindField<S>(key, add_column, [&](const auto& f) {
       if constexpr (std::is_same_v<S, ColumnConfig>) {
-        if (v.IsScalar()) {
+        if (v.IsScalar() && (f.name == "valueBoolean" || f.name == "valueNumeric")) {
           if (auto val = ScalarValue(v, f.name, key_loc);
               val && b_.SetColumnValue(out, f.name, *val))
             return;
