@@ -393,4 +393,142 @@ inline void QuotingScenario(const std::string& url, const std::string& dir,
       << r.err;
 }
 
+// onValidationFail (settled with Liquibase 4.28 on SQLite, whose status,
+// validate, update, second update and checksum messages these mirror;
+// Liquibase differs only in creating the tracking tables before a HALT
+// validation failure, which Strata reports at load time): under MARK_RAN
+// a changeset whose change fails validation (createTable without columns,
+// addColumn without any column) is recorded MARK_RAN with its usual
+// checksum, without running; update-sql prints its row without a header;
+// the next update leaves it alone and a changed checksum still fails
+// validation. Under HALT (the default) the error stops everything first.
+inline void ValidationFailScenario(const std::string& url, const std::string& dir) {
+  const std::string ok1 =
+      "  - changeSet:\n      id: ok1\n      author: t\n      changes:\n"
+      "        - createTable:\n            tableName: t1\n            columns:\n"
+      "              - column: {name: id, type: int}\n";
+  const std::string bad_attr =
+      "  - changeSet:\n      id: bad_attr\n      author: t\n      onValidationFail: MARK_RAN\n"
+      "      changes:\n        - addColumn:\n            tableName: t1\n";
+  const std::string ok2 =
+      "  - changeSet:\n      id: ok2\n      author: t\n      changes:\n"
+      "        - createTable:\n            tableName: t3\n            columns:\n"
+      "              - column: {name: id, type: int}\n";
+  auto bad_mr = [](const std::string& columns) {
+    return "  - changeSet:\n      id: bad_mr\n      author: t\n      onValidationFail: MARK_RAN\n"
+           "      changes:\n        - createTable:\n            tableName: t2\n" +
+           columns;
+  };
+  WriteFile(dir, "ovf.yaml", "databaseChangeLog:\n" + ok1 + bad_mr("") + bad_attr + ok2);
+
+  CmdResult r = RunStrata(Args(url, "ovf.yaml", {"validate"}), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("No validation errors found."), std::string::npos) << r.err;
+  r = RunStrata(Args(url, "ovf.yaml", {"status", "--verbose"}), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("4 changesets have not been applied"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ovf.yaml::bad_mr::t"), std::string::npos) << r.out;
+
+  r = RunStrata(Args(url, "ovf.yaml", {"update-sql"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("-- Changeset ovf.yaml::ok1::t\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("-- Changeset ovf.yaml::bad_mr::t"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("CREATE TABLE t2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("'9:c1fd670afda5936f14623c87e8e19847', 'createTable tableName=t2', '', "
+                       "'MARK_RAN'"),
+            std::string::npos)
+      << r.out;
+  EXPECT_FALSE(HasTable(url, "t1"));
+
+  r = RunStrata(Args(url, "ovf.yaml", {"update"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Run:                          4\n"), std::string::npos) << r.out;
+  EXPECT_NE((r.out + r.err).find("ovf.yaml::bad_mr::t as ran without running it: it failed "
+                                 "validation"),
+            std::string::npos)
+      << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("ovf.yaml:15:11: createTable: missing required attribute "
+                                 "'columns'"),
+            std::string::npos)
+      << r.out << r.err;
+  auto c = Open(url);
+  ASSERT_TRUE(c);
+  // The sums Liquibase 4.28 stored for the same changesets.
+  EXPECT_EQ(QueryLines(*c, "SELECT ID, EXECTYPE, MD5SUM FROM databasechangelog "
+                           "ORDER BY ORDEREXECUTED"),
+            (V{"ok1|EXECUTED|9:53bc068be4af2c1880398b77cb5f84f4|",
+               "bad_mr|MARK_RAN|9:c1fd670afda5936f14623c87e8e19847|",
+               "bad_attr|MARK_RAN|9:2bbd55a5d2ac2449e3a11f597824b2cf|",
+               "ok2|EXECUTED|9:6017a8ae34afecc54db4671474978e8f|"}));
+  EXPECT_TRUE(HasTable(url, "t1"));
+  EXPECT_FALSE(HasTable(url, "t2"));
+  EXPECT_TRUE(HasTable(url, "t3"));
+
+  r = RunStrata(Args(url, "ovf.yaml", {"update"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Database is up to date"), std::string::npos) << r.out;
+  EXPECT_EQ(Ids(url), (V{"ok1", "bad_mr", "bad_attr", "ok2"}));
+
+  // Rolling back such a changeset only deletes its row: nothing of it ran
+  // (Liquibase would DROP TABLE t2, which was never created).
+  r = RunStrata(Args(url, "ovf.yaml", {"rollback-count-sql", "--count=3"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("DROP TABLE t3"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("DROP TABLE t2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("-- Rolling Back ChangeSet: ovf.yaml::bad_mr::t\nDELETE FROM "),
+            std::string::npos)
+      << r.out;
+  r = RunStrata(Args(url, "ovf.yaml", {"rollback-count", "--count=3"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Ids(url), V{"ok1"});
+  EXPECT_FALSE(HasTable(url, "t3"));
+  r = RunStrata(Args(url, "ovf.yaml", {"update"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Rows(url), (V{"ok1|EXECUTED|NULL|NULL|", "bad_mr|MARK_RAN|NULL|NULL|",
+                          "bad_attr|MARK_RAN|NULL|NULL|", "ok2|EXECUTED|NULL|NULL|"}));
+
+  // Fixed afterwards, its checksum no longer matches the MARK_RAN row.
+  WriteFile(dir, "ovf.yaml",
+            "databaseChangeLog:\n" + ok1 +
+                bad_mr("            columns:\n              - column: {name: id, type: int}\n") +
+                bad_attr + ok2);
+  r = RunStrata(Args(url, "ovf.yaml", {"update"}), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("ovf.yaml::bad_mr::t was: 9:c1fd670afda5936f14623c87e8e19847 but is now: "
+                       "9:62edd8e1d3029a3981b54d0160e2b204"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(HasTable(url, "t2"));
+
+  // HALT: the load error names the change; nothing runs.
+  WriteFile(dir, "halt.yaml",
+            "databaseChangeLog:\n" + Sel("h_ok", "") +
+                "  - changeSet:\n      id: h_bad\n      author: t\n      onValidationFail: HALT\n"
+                "      changes:\n        - createTable:\n            tableName: h2\n");
+  r = RunStrata(Args(url, "halt.yaml", {"update"}), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("halt.yaml:13:11: error: createTable: missing required attribute "
+                       "'columns'"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Ids(url), (V{"ok1", "bad_mr", "bad_attr", "ok2"}));
+  r = RunStrata(Args(url, "halt.yaml", {"validate"}), dir);
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+// `created` is a note: it changes neither what runs nor the checksum.
+inline void CreatedScenario(const std::string& url, const std::string& dir) {
+  WriteFile(dir, "cr.yaml",
+            "databaseChangeLog:\n" + Sel("plain", "") +
+                Sel("noted", "      created: \"2024-05-16 19:00\"\n"));
+  CmdResult r = RunStrata(Args(url, "cr.yaml", {"update"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto c = Open(url);
+  ASSERT_TRUE(c);
+  std::vector<std::string> sums =
+      QueryLines(*c, "SELECT MD5SUM FROM databasechangelog ORDER BY ORDEREXECUTED");
+  ASSERT_EQ(sums.size(), 2u);
+  EXPECT_EQ(sums[0], sums[1]);
+}
+
 }  // namespace strata::test::semantics

@@ -28,6 +28,16 @@ TEST(ChangeSetSemanticsPg, ModifySqlFilter) {
   ModifySqlFilterScenario(url, TempDir());
 }
 
+TEST(ChangeSetSemanticsPg, OnValidationFail) {
+  STRATA_REQUIRE_PG(url);
+  ValidationFailScenario(url, TempDir());
+}
+
+TEST(ChangeSetSemanticsPg, Created) {
+  STRATA_REQUIRE_PG(url);
+  CreatedScenario(url, TempDir());
+}
+
 TEST(ChangeSetSemanticsPg, Dbms) {
   STRATA_REQUIRE_PG(url);
   DbmsScenario(url, TempDir(), "postgresql", "sqlite");

@@ -32,6 +32,16 @@ TEST(ChangeSetSemanticsSqlite, ModifySqlFilter) {
   ModifySqlFilterScenario(db.url, db.dir);
 }
 
+TEST(ChangeSetSemanticsSqlite, OnValidationFail) {
+  Db db;
+  ValidationFailScenario(db.url, db.dir);
+}
+
+TEST(ChangeSetSemanticsSqlite, Created) {
+  Db db;
+  CreatedScenario(db.url, db.dir);
+}
+
 TEST(ChangeSetSemanticsSqlite, Dbms) {
   Db db;
   DbmsScenario(db.url, db.dir, "sqlite", "postgresql");

@@ -224,5 +224,43 @@ TEST(ConfigPg, PasswordsAreNeverPrinted) {
   }
 }
 
+// Changelog parameters from a named defaults file (parameter.*), -D and the
+// environment, with Liquibase 4.28's precedence (environment, then -D, then
+// the file, as ConfigSqlite.ChangelogPropertyPrecedence settles), applied by
+// update on the server; --output-file and LIQUIBASE_OUTPUT_FILE take what
+// update-sql and status print.
+TEST(ConfigPg, ParametersAndOutputFile) {
+  STRATA_REQUIRE_PG(url);
+  std::string dir = TempDir();
+  WriteFile(dir, "p.yaml",
+            "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: cfg\n      changes:\n"
+            "        - createTable:\n            tableName: t_${STRATA_CFG_PG}\n"
+            "            columns:\n              - column: {name: id, type: int}\n");
+  WriteFile(dir, "conf/pg.properties",
+            "url=" + url + "\nchangelog-file=p.yaml\nparameter.STRATA_CFG_PG=file\n");
+  CmdResult r = RunStrata({"--defaults-file=conf/pg.properties", "--output-file=u.sql", "update-sql",
+                           "-DSTRATA_CFG_PG=cli"},
+                          dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(Contains(ReadFile(dir + "/u.sql"), "CREATE TABLE t_cli")) << ReadFile(dir + "/u.sql");
+  r = RunStrata({"status"}, dir,
+                {"LIQUIBASE_OUTPUT_FILE=status.txt", "STRATA_DEFAULTS_FILE=conf/pg.properties"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(Contains(ReadFile(dir + "/status.txt"), "1 changeset has not been applied"));
+  r = RunStrata({"--defaultsFile=conf/pg.properties", "update", "-DSTRATA_CFG_PG=cli"}, dir,
+                {"STRATA_CFG_PG=env"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(HasTable(url, "t_env"));
+  EXPECT_FALSE(HasTable(url, "t_cli"));
+  // The checksum covers the expanded change: another value is a changed
+  // changeset, which fails validation instead of creating t_file.
+  r = RunStrata({"--defaults-file=conf/pg.properties", "update"}, dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(Contains(r.err, "p.yaml::1::cfg was: 9:")) << r.err;
+  EXPECT_FALSE(HasTable(url, "t_file"));
+}
+
 }  // namespace
 }  // namespace strata::test

@@ -26,6 +26,11 @@ TEST(PreconditionsPg, ChangeLogLevel) {
   ChangeLogLevelScenario(url, TempDir());
 }
 
+TEST(PreconditionsPg, PropertyDefinedLater) {
+  STRATA_REQUIRE_PG(url);
+  PropertyDefinedLaterScenario(url, TempDir());
+}
+
 TEST(PreconditionsPg, UpdateSql) {
   STRATA_REQUIRE_PG(url);
   UpdateSqlScenario(url, "offline:postgresql", TempDir());

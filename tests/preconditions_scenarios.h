@@ -185,6 +185,16 @@ inline void ChangeLogLevelScenario(const std::string& url, const std::string& di
     EXPECT_TRUE(Contains(r.err, "Validation Failed:\n     1 preconditions failed")) << r.err;
     EXPECT_TRUE(Contains(r.err, "cl.yaml:4:9: tableExists: table nosuch does not exist")) << r.err;
     EXPECT_FALSE(HasTable(url, "t1")) << mode;
+    // status and validate check them as update does (Liquibase 4.28: the
+    // same "Validation Failed" error, exit 1).
+    for (const char* command : {"status", "validate"}) {
+      r = RunStrata(Args(url, "cl.yaml", {command}), dir);
+      EXPECT_EQ(r.exit_code, 1) << command << mode << r.out << r.err;
+      EXPECT_TRUE(Contains(r.err, "Validation Failed:\n     1 preconditions failed"))
+          << command << r.err;
+      EXPECT_TRUE(Contains(r.err, "cl.yaml:4:9: tableExists: table nosuch does not exist"))
+          << command << r.err;
+    }
   }
   WriteFile(dir, "cl.yaml",
             "databaseChangeLog:\n  - preConditions:\n      - onFail: WARN\n"
@@ -194,6 +204,12 @@ inline void ChangeLogLevelScenario(const std::string& url, const std::string& di
   EXPECT_TRUE(Contains(r.err, "WARNING: Executing the changelog despite precondition failure"))
       << r.err;
   EXPECT_TRUE(HasTable(url, "t1"));
+  for (const char* command : {"status", "validate"}) {
+    r = RunStrata(Args(url, "cl.yaml", {command}), dir);
+    EXPECT_EQ(r.exit_code, 0) << command << r.out << r.err;
+    EXPECT_TRUE(Contains(r.err, "WARNING: Executing the changelog despite precondition failure"))
+        << command << r.err;
+  }
 
   // Nothing pending: still checked.
   WriteFile(dir, "cl.yaml",
@@ -202,6 +218,42 @@ inline void ChangeLogLevelScenario(const std::string& url, const std::string& di
   r = RunStrata(Args(url, "cl.yaml", {"update"}), dir);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_TRUE(Contains(r.err, "Validation Failed")) << r.err;
+}
+
+// changeLogPropertyDefined sees properties defined after it: global ones
+// anywhere in the changelog, local ones later in the same file (Liquibase
+// 4.28 ran global, global_value and local; a local property of another
+// file stays undefined).
+inline void PropertyDefinedLaterScenario(const std::string& url, const std::string& dir) {
+  WriteFile(dir, "later.yaml",
+            "databaseChangeLog:\n" +
+                Guarded("global", {"onFail: MARK_RAN"},
+                        {"changeLogPropertyDefined: {property: later}"}) +
+                Guarded("global_value", {"onFail: MARK_RAN"},
+                        {"changeLogPropertyDefined: {property: later, value: v1}"}) +
+                Guarded("wrong_value", {"onFail: MARK_RAN"},
+                        {"changeLogPropertyDefined: {property: later, value: v2}"}) +
+                Guarded("local", {"onFail: MARK_RAN"},
+                        {"changeLogPropertyDefined: {property: later_local}"}) +
+                Guarded("from_include", {"onFail: MARK_RAN"},
+                        {"changeLogPropertyDefined: {property: included}"}) +
+                Guarded("other_files_local", {"onFail: MARK_RAN"},
+                        {"changeLogPropertyDefined: {property: inc_local}"}) +
+                "  - property: {name: later, value: v1}\n"
+                "  - property: {name: later_local, value: v2, global: false}\n"
+                "  - include: {file: inc.yaml, relativeToChangelogFile: true}\n");
+  WriteFile(dir, "inc.yaml",
+            "databaseChangeLog:\n  - property: {name: included, value: v3}\n"
+            "  - property: {name: inc_local, value: v4, global: false}\n");
+  CmdResult r = RunStrata(Args(url, "later.yaml", {"update"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  std::map<std::string, std::string> rows = Rows(url);
+  EXPECT_EQ(rows["global"], "EXECUTED 1");
+  EXPECT_EQ(rows["global_value"], "EXECUTED 2");
+  EXPECT_EQ(rows["wrong_value"], "MARK_RAN 3");
+  EXPECT_EQ(rows["local"], "EXECUTED 4");
+  EXPECT_EQ(rows["from_include"], "EXECUTED 5");
+  EXPECT_EQ(rows["other_files_local"], "MARK_RAN 6");
 }
 
 // update-sql. Oracle: IGNORE (default) prints the changeset as if its

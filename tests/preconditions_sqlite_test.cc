@@ -27,6 +27,11 @@ TEST(PreconditionsSqlite, ChangeLogLevel) {
   ChangeLogLevelScenario(Url(dir), dir);
 }
 
+TEST(PreconditionsSqlite, PropertyDefinedLater) {
+  std::string dir = TempDir();
+  PropertyDefinedLaterScenario(Url(dir), dir);
+}
+
 TEST(PreconditionsSqlite, UpdateSql) {
   std::string dir = TempDir();
   UpdateSqlScenario(Url(dir), "offline:sqlite", dir);

@@ -299,5 +299,54 @@ TEST(SqliteRebuild, RollbackSqlOfflineAndOnline) {
   EXPECT_EQ(Rows("sqlite:" + copy), f.base_rows);
 }
 
+// A rebuild that cannot be planned (a second primary key) belongs to its
+// changeset: when preconditions skip it (MARK_RAN, CONTINUE) the update
+// goes on; when they let it run, the error stops the update before that
+// changeset; update-sql, printing it as if its block passed, shows the
+// error as it did before.
+TEST(SqliteRebuild, UnplannableRebuildWaitsForPreconditions) {
+  std::string dir = TempDir();
+  std::string url = "sqlite:" + dir + "/app.db";
+  auto add_pk = [](const std::string& id, const std::string& on_fail,
+                   const std::string& condition) {
+    return "  - changeSet:\n      id: " + id + "\n      author: t\n"
+           "      preConditions:\n        - onFail: " + on_fail + "\n        - " + condition +
+           "\n      changes:\n        - addPrimaryKey: {tableName: keyed, columnNames: code}\n";
+  };
+  const std::string head =
+      "databaseChangeLog:\n  - changeSet:\n      id: table\n      author: t\n      changes:\n"
+      "        - createTable:\n            tableName: keyed\n            columns:\n"
+      "              - column: {name: id, type: int, constraints: {primaryKey: true}}\n"
+      "              - column: {name: code, type: int}\n";
+  const std::string no_pk = "not: [{primaryKeyExists: {tableName: keyed}}]";
+  WriteFile(dir, "c.yaml",
+            head + add_pk("mark", "MARK_RAN", no_pk) + add_pk("skip", "CONTINUE", no_pk));
+
+  CmdResult r = RunStrata(Args(url, "c.yaml", {"update-sql"}), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("table 'keyed' already has a primary key"), std::string::npos) << r.err;
+
+  r = RunStrata(Args(url, "c.yaml", {"update"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  {
+    auto c = Open(url);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(QueryLines(*c, "SELECT ID, EXECTYPE FROM databasechangelog ORDER BY ORDEREXECUTED"),
+              (std::vector<std::string>{"table|EXECUTED|", "mark|MARK_RAN|"}));
+  }
+  // Preconditions that hold let it run: the error stands, nothing of it
+  // is recorded.
+  WriteFile(dir, "c.yaml",
+            head + add_pk("mark", "MARK_RAN", no_pk) + add_pk("skip", "CONTINUE", no_pk) +
+                add_pk("run", "HALT", "tableExists: {tableName: keyed}"));
+  r = RunStrata(Args(url, "c.yaml", {"update"}), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("table 'keyed' already has a primary key"), std::string::npos) << r.err;
+  auto c = Open(url);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(QueryLines(*c, "SELECT ID FROM databasechangelog ORDER BY ORDEREXECUTED"),
+            (std::vector<std::string>{"table|", "mark|"}));
+}
+
 }  // namespace
 }  // namespace strata::test

@@ -1468,8 +1468,9 @@ struct Precondition {
   std::map<std::string, std::string> attributes;
   std::vector<Precondition> nested;
   SourceLocation loc;
-  // changeLogPropertyDefined: the property's value as the loader saw it from
-  // this file (-D, environment, changelog properties defined before it);
+  // changeLogPropertyDefined: the property's value as seen from this file
+  // once the whole changelog is loaded (-D, environment, every global
+  // changelog property and this file's local ones, wherever defined);
   // unset when undefined. Properties exist only while loading.
   OptString property_value;
 };
@@ -1554,6 +1555,11 @@ struct ChangeSet {
   std::vector<Change> changes;
   Rollback rollback;
   std::vector<SqlVisitor> modify_sql;
+  // With onValidationFail MARK_RAN, the change validation errors found in
+  // this changeset ("file:line:col: message"), which the loader would
+  // otherwise report: update records such a changeset MARK_RAN without
+  // running it (Liquibase 4.28). Always empty under HALT.
+  std::vector<std::string> validation_errors;
   SourceLocation loc;
 
   bool RunInTransaction() const { return run_in_transaction.value_or(true); }

@@ -99,6 +99,17 @@ struct PlanStep {
   // MARK_RAN, always an INSERT as in Liquibase): precondition onFail/onError
   // MARK_RAN.
   std::optional<OrderedSql> mark_ran;
+  // Why the changeset's SQL could not be planned because of the database's
+  // state (a SQLite table rebuild that cannot be done; not what the engine
+  // cannot do at all) when its preconditions may still skip it:
+  // the error stands only if the changeset runs. `statements` is then
+  // incomplete. Empty for a step without preconditions (its render error
+  // fails the plan).
+  std::string deferred_error;
+  // onValidationFail MARK_RAN and a change failed validation
+  // (ChangeSet::validation_errors): `record` is its MARK_RAN row, there are
+  // no statements and no preconditions, and the runner only records it.
+  bool validation_failed = false;
 };
 
 struct Plan {
@@ -168,6 +179,12 @@ struct SelectionStats {
 Result<Plan> PlanUpdateLimited(const DatabaseChangeLog& changelog, const History& history,
                                const PlanContext& ctx, const UpdateLimit& limit,
                                SelectionStats* stats = nullptr);
+
+// The deferred render errors (PlanStep::deferred_error) of the steps a
+// script would still run, as one error; Ok when there are none. update-sql
+// calls it once preconditions are settled; scripts that do not settle them
+// print every step, so every deferred error stands.
+Status DeferredRenderErrors(const Plan& plan);
 
 // changelog-sync(-to-tag) / mark-next-changeset-ran (count 1): the
 // changesets with no history row, recorded as EXECUTED (their INSERT into

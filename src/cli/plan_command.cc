@@ -32,6 +32,8 @@ Status PrintPlan(Session& session, const GlobalOptions& o, const Streams& io,
   if (Status s = FreshCatalog(session); !s.ok()) return s;
   Result<Plan> plan = planner(session);
   if (!plan.ok()) return plan.status();
+  // These scripts print every step as if its preconditions passed.
+  if (Status deferred = DeferredRenderErrors(*plan); !deferred.ok()) return deferred;
   if (title.empty())
     fmt::print(io.out, "{}", FormatPlanSteps(*plan));
   else

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "strata/preconditions.h"
 
 namespace strata::cli {
 
@@ -13,6 +14,14 @@ Status RunStatus(const GlobalOptions& o, bool verbose, const Streams& io) {
   Result<Session> opened = OpenSession(o, kChangeLog);
   if (!opened.ok()) return opened.status();
   Session& session = *opened;
+  // Changelog-level preconditions are checked as update checks them: a
+  // failure is Liquibase's "Validation Failed: N preconditions failed",
+  // exit 1 (verified with 4.28).
+  if (Status pre = CheckChangeLogPreconditions(
+          *session.conn, session.changelog, session.history,
+          [&](const std::string& line) { fmt::print(io.err, "{}\n", line); });
+      !pre.ok())
+    return pre;
   auto pending = PendingChangeSets(session.changelog, session.history,
                                    session.ctx.dialect->name, session.ctx.filter);
   if (!pending.ok()) return pending.status();

@@ -93,6 +93,7 @@ Status RunUpdate(const GlobalOptions& o, bool sql_only, const Streams& io) {
     Status settled = SettlePreconditionsForScript(session.conn.get(), session.changelog,
                                                   &*plan, warn);
     if (!settled.ok()) return settled;
+    if (Status deferred = DeferredRenderErrors(*plan); !deferred.ok()) return deferred;
     fmt::print(io.out, "{}",
                FormatPlan(*plan, "Update Database Script", o.changelog_file,
                           session.spec.redacted));

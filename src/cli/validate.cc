@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "strata/preconditions.h"
 
 namespace strata::cli {
 
@@ -15,13 +16,25 @@ Status RunValidate(const GlobalOptions& o, const Streams& io) {
   std::vector<std::string> errors;
   for (const ChangeSet& cs : session.changelog.changesets) {
     if (!session.ctx.filter.Accepts(cs)) continue;  // as Liquibase: not validated
+    // onValidationFail MARK_RAN took its errors: it is marked ran, not run.
+    if (!cs.validation_errors.empty()) continue;
     std::vector<Statement> sink;
     for (const Change& c : cs.changes) {
       Status s = RenderChange(c, session.ctx.render, &sink);
+      // A rebuild the database's state prevents waits for the changeset's
+      // preconditions, as update does; they may skip it.
+      if (!s.ok() && cs.preconditions && s.code() != Status::Code::kUnsupported) continue;
       if (!s.ok()) errors.push_back(s.message());
     }
   }
   if (session.conn) {
+    // Changelog-level preconditions, as update checks them (Liquibase 4.28
+    // validate fails with "N preconditions failed"); offline there is no
+    // database to check them against.
+    Status pre = CheckChangeLogPreconditions(
+        *session.conn, session.changelog, session.history,
+        [&](const std::string& line) { fmt::print(io.err, "{}\n", line); });
+    if (!pre.ok()) errors.push_back(pre.message());
     auto pending = PendingChangeSets(session.changelog, session.history,
                                      session.ctx.dialect->name, session.ctx.filter);
     if (!pending.ok()) errors.push_back(pending.status().message());

@@ -407,7 +407,15 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
       history = {Statement{step.record->Sql(step.order_executed - unrecorded)}};
     const std::vector<Statement>* statements = &step.statements;
     static const std::vector<Statement> kNone;
-    if (step.preconditions) {
+    if (step.validation_failed) {
+      std::string why;
+      for (const std::string& e : cs.validation_errors) why += "\n  " + e;
+      report(fmt::format("Marking {} as ran without running it: it failed validation "
+                         "(onValidationFail='MARK_RAN'):{}",
+                         cs.Identity(), why));
+      statements = &kNone;
+      ++summary->marked_ran;
+    } else if (step.preconditions) {
       scope.changeset = &cs;
       PreconditionCheck check = CheckPreconditions(conn, *step.preconditions, scope);
       switch (ActionFor(*step.preconditions, check.outcome)) {
@@ -439,6 +447,9 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
           break;
       }
     }
+    // Its preconditions let it run, so what could not be planned stands.
+    if (statements != &kNone && !step.deferred_error.empty())
+      return Status::Unsupported(step.deferred_error);
     const bool marking = statements == &kNone;
     size_t done = 0;
     Status s;

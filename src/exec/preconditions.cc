@@ -783,6 +783,7 @@ Status SettlePreconditionsForScript(Connection* conn, const DatabaseChangeLog& c
           step.before.clear();
           step.after.clear();
           step.in_transaction = true;
+          step.deferred_error.clear();
           recorded_step = false;
           ++unrecorded;
           break;
@@ -791,6 +792,7 @@ Status SettlePreconditionsForScript(Connection* conn, const DatabaseChangeLog& c
           step.before.clear();
           step.after.clear();
           step.in_transaction = true;
+          step.deferred_error.clear();
           step.record = step.mark_ran;
           break;
         case PreconditionAction::kRun:

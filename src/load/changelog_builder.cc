@@ -178,6 +178,15 @@ ChangeSet ChangeLogBuilder::FinishChangeSet(ChangeSetDraft&& d) {
   } else if (d.cs.id.empty()) {
     Error(d.cs.loc, "changeSet: id must not be empty");
   }
+  // Liquibase validates changes per changeset: under MARK_RAN a change
+  // that fails validation marks its changeset ran instead of stopping.
+  if (d.cs.on_validation_fail == "MARK_RAN") {
+    for (const Diagnostic& e : change_errors_)
+      d.cs.validation_errors.push_back(e.loc.ToString() + ": " + e.message);
+    change_errors_.clear();
+    change_error_at_.clear();
+  }
+  FlushChangeErrors();
   return std::move(d.cs);
 }
 

@@ -7,6 +7,7 @@
 // which build them through the same field tables.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <limits>
@@ -433,6 +434,26 @@ class ChangeLogBuilder {
   void Warning(const SourceLocation& loc, std::string message) {
     if (file_.warnings) file_.warnings->push_back({loc, std::move(message), true});
   }
+  // A change validation error (a missing required attribute): held until
+  // FinishChangeSet knows the changeset's onValidationFail, which either
+  // reports it or keeps it on the changeset (MARK_RAN).
+  void ChangeError(const SourceLocation& loc, std::string message) {
+    change_errors_.push_back({loc, std::move(message)});
+    change_error_at_.push_back(errors_.size());
+  }
+  // Reports the held change validation errors where they were raised, so
+  // that errors stay in file order. Called by FinishChangeSet (after
+  // taking them under MARK_RAN) and the destructor.
+  void FlushChangeErrors() {
+    for (size_t i = change_errors_.size(); i-- > 0;) {
+      size_t at = std::min(change_error_at_[i], errors_.size());
+      errors_.insert(errors_.begin() + static_cast<std::ptrdiff_t>(at),
+                     std::move(change_errors_[i]));
+    }
+    change_errors_.clear();
+    change_error_at_.clear();
+  }
+  ~ChangeLogBuilder() { FlushChangeErrors(); }
 
   // The Java text of a value; strings get `${}` expansion unless `expand`
   // is false. nullopt for null.
@@ -519,6 +540,8 @@ class ChangeLogBuilder {
   const LoadOptions& options_;
   PropertyStore& properties_;
   std::vector<Diagnostic>& errors_;
+  std::vector<Diagnostic> change_errors_;
+  std::vector<size_t> change_error_at_;  // errors_.size() when each was raised
 };
 
 // Liquibase's dbms list match: "all", "none", "!x" negation, comma list;
@@ -543,8 +566,8 @@ template <typename S>
 void ChangeLogBuilder::CheckRequired(const S& s, std::string_view owner) {
   ForEachField<S>([&](const auto& f) {
     if ((f.flags & kRequired) && detail::IsMissing(s.*(f.member)))
-      Error(s.loc, std::string(owner) + ": missing required attribute '" +
-                       std::string(f.name) + "'");
+      ChangeError(s.loc, std::string(owner) + ": missing required attribute '" +
+                             std::string(f.name) + "'");
   });
 }
 
@@ -559,8 +582,8 @@ void ChangeLogBuilder::FinishChange(T& change) {
   CheckRequired(change, T::kName);
   if constexpr (std::is_same_v<T, DropColumn>) {
     if (!change.column_name && change.columns.empty())
-      Error(change.loc,
-            "dropColumn: missing required attribute 'columnName' or 'columns'");
+      ChangeError(change.loc,
+                  "dropColumn: missing required attribute 'columnName' or 'columns'");
   }
 }
 

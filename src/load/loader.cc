@@ -121,6 +121,7 @@ class Loader {
                  const std::string& display) {
     result_.changelog.root_file = options_.changelog_file;
     LoadFile(root, text, nullptr, Inherited(), &display);
+    ResolvePropertyPreconditions();
     Validate();
     return std::move(result_);
   }
@@ -140,12 +141,21 @@ class Loader {
   void AddChangeSet(ChangeSet cs, const ResolvedFile& file,
                     const ParsedChangeLog& log, const Inherited& inherited);
   void Validate();
+  // changeLogPropertyDefined sees every property of the whole changelog,
+  // also those defined after it: Liquibase checks it once all files are
+  // read (verified with 4.28). Each condition is resolved again from the
+  // file it was written in.
+  void ResolvePropertyPreconditions();
+  void ResolvePropertyPreconditions(std::vector<Precondition>& conditions);
   // Reports a context expression that --context-filter could not evaluate.
   void CheckContext(const OptString& expression, const SourceLocation& loc);
 
   const LoadOptions& options_;
   load::SearchPath search_;
   load::PropertyStore properties_;
+  // The file id (for file-local properties) of each loaded file, by the
+  // name every SourceLocation in it shares.
+  std::unordered_map<const std::string*, int> file_ids_;
   LoadResult result_;
   int next_file_id_ = 0;
   // Files being loaded (absolute, normalised) for cycle detection.
@@ -198,6 +208,7 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
   }
 
   load::FileInfo info{display, file, next_file_id_++, {}, &result_.warnings};
+  file_ids_[display.get()] = info.id;
   auto handle = [&](load::ChangeLogEntry&& entry, const ParsedChangeLog& log) {
     Inherited inherited;
     if (log.context && !log.context->empty())
@@ -211,8 +222,18 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
     inherited.labels.insert(inherited.labels.end(), parent.labels.begin(),
                             parent.labels.end());
     if (auto* cs = std::get_if<ChangeSet>(&entry)) {
-      load::ResolveResources(*cs, file, search_, properties_, info.id,
-                             result_.errors);
+      // A missing body attribute (createProcedure's procedureText or path)
+      // is a change validation error, under onValidationFail like the
+      // builder's; unreadable files are not.
+      std::vector<Diagnostic> resource_errors;
+      load::ResolveResources(*cs, file, search_, properties_, info.id, resource_errors);
+      for (Diagnostic& e : resource_errors) {
+        if (cs->on_validation_fail == "MARK_RAN" &&
+            e.message.find(": missing required attribute ") != std::string::npos)
+          cs->validation_errors.push_back(e.loc.ToString() + ": " + e.message);
+        else
+          result_.errors.push_back(std::move(e));
+      }
       AddChangeSet(std::move(*cs), file, log, inherited);
       return;
     }
@@ -379,6 +400,24 @@ void OrderByRunOrder(std::vector<ChangeSet>& sets) {
   std::stable_sort(sets.begin(), sets.end(), [&](const ChangeSet& a, const ChangeSet& b) {
     return rank(a) < rank(b);
   });
+}
+
+void Loader::ResolvePropertyPreconditions(std::vector<Precondition>& conditions) {
+  for (Precondition& p : conditions) {
+    ResolvePropertyPreconditions(p.nested);
+    if (p.type != "changeLogPropertyDefined") continue;
+    auto name = p.attributes.find("property");
+    auto file = file_ids_.find(p.loc.file.get());
+    if (name == p.attributes.end() || file == file_ids_.end()) continue;
+    p.property_value = properties_.Value(name->second, file->second);
+  }
+}
+
+void Loader::ResolvePropertyPreconditions() {
+  for (Preconditions& block : result_.changelog.preconditions)
+    ResolvePropertyPreconditions(block.conditions);
+  for (ChangeSet& cs : result_.changelog.changesets)
+    if (cs.preconditions) ResolvePropertyPreconditions(cs.preconditions->conditions);
 }
 
 void Loader::Validate() {

@@ -45,8 +45,12 @@ std::string FormatPlan(const Plan& plan, std::string_view title,
 std::string FormatPlanSteps(const Plan& plan) {
   std::string out;
   for (const PlanStep& step : plan.steps) {
-    if (!step.header.empty()) out += "-- " + step.header + "\n";
-    for (const std::string& c : step.comments) out += "-- " + c + "\n";
+    // Liquibase 4.28 writes a validation-failed changeset's MARK_RAN row
+    // without its header and comments.
+    if (!step.validation_failed) {
+      if (!step.header.empty()) out += "-- " + step.header + "\n";
+      for (const std::string& c : step.comments) out += "-- " + c + "\n";
+    }
     if (!step.in_transaction)
       out += "-- runInTransaction:false: the statements below run outside a transaction\n";
     for (const Statement& s : step.before) out += Terminated(s.sql);

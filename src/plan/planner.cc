@@ -169,14 +169,18 @@ void ApplyToCatalog(const PlanContext& ctx, const std::vector<Statement>& stmts,
       (void)ctx.render.catalog->Apply(stmts[i].sql);  // failures poison lookups
 }
 
-// Renders `changes` into `step`; appends "location: message" on failure.
+// Renders `changes` into `step`; appends "location: message" on failure,
+// to `deferrable` (when given) if the database's state caused it (a table
+// rebuild that cannot be done) rather than the engine's abilities.
 void RenderInto(const std::vector<Change>& changes, const PlanContext& ctx,
-                PlanStep* step, std::vector<std::string>* errors) {
+                PlanStep* step, std::vector<std::string>* errors,
+                std::vector<std::string>* deferrable = nullptr) {
   for (const Change& c : changes) {
     size_t from = step->statements.size();
     Status s = RenderChange(c, ctx.render, &step->statements);
     if (!s.ok()) {
-      errors->push_back(s.message());
+      bool state = s.code() != Status::Code::kUnsupported;
+      (deferrable && state ? deferrable : errors)->push_back(s.message());
       continue;
     }
     ApplyToCatalog(ctx, step->statements, from);
@@ -367,6 +371,15 @@ Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
     step.changeset = &cs;
     step.header = "Rolling Back ChangeSet: " + cs.Identity();
     step.in_transaction = cs.RunInTransaction();
+    // Marked ran because a change failed validation (onValidationFail
+    // MARK_RAN): nothing of it ran, so only its row goes. Liquibase 4.28
+    // renders the invalid changes' inverse instead (DROP TABLE of a table
+    // that was never created), which cannot succeed.
+    if (!cs.validation_errors.empty()) {
+      step.history.push_back(DeleteHistory(ctx, *row));
+      plan.steps.push_back(std::move(step));
+      continue;
+    }
     Result<std::vector<Change>> inverse = RollbackChanges(cs, ctx.dialect);
     if (!inverse.ok()) {
       errors.push_back(inverse.status().message());
@@ -383,6 +396,14 @@ Result<Plan> PlanRollbackRows(const DatabaseChangeLog& changelog,
 }
 
 }  // namespace
+
+Status DeferredRenderErrors(const Plan& plan) {
+  std::vector<std::string> errors;
+  for (const PlanStep& step : plan.steps)
+    if (!step.deferred_error.empty()) errors.push_back(step.deferred_error);
+  if (!errors.empty()) return RenderFailure(errors);
+  return Status::Ok();
+}
 
 size_t Plan::ChangeSetCount() const {
   return std::count_if(steps.begin(), steps.end(),
@@ -422,10 +443,27 @@ Result<Plan> PlanUpdateLimited(const DatabaseChangeLog& changelog, const History
     step.header = "Changeset " + cs.Identity();
     step.comments = CommentLines(cs);
     step.in_transaction = cs.RunInTransaction();
-    Dialect quoting;
-    RenderInto(cs.changes, QuotingFor(ctx, cs, &quoting), &step, &render_errors);
-    ApplyModifySql(cs, ctx, /*rollback=*/false, 0, &step);
     ++order;
+    if (!cs.validation_errors.empty()) {
+      // onValidationFail MARK_RAN (Liquibase 4.28): nothing is rendered or
+      // checked, not even preconditions; the script shows the row alone.
+      step.validation_failed = true;
+      step.record = InsertHistory(ctx, cs, s.decision.checksum, "MARK_RAN");
+      step.order_executed = order;
+      step.history.push_back({step.record->Sql(order)});
+      plan.steps.push_back(std::move(step));
+      continue;
+    }
+    Dialect quoting;
+    // With preconditions, an error of the database's state (a rebuild that
+    // cannot be done) waits for them: they may skip the changeset. What the
+    // engine cannot do at all is Liquibase's validation error and stays one.
+    std::vector<std::string> deferred;
+    RenderInto(cs.changes, QuotingFor(ctx, cs, &quoting), &step, &render_errors,
+               cs.preconditions ? &deferred : nullptr);
+    for (const std::string& e : deferred)
+      step.deferred_error += (step.deferred_error.empty() ? "" : "\n") + e;
+    ApplyModifySql(cs, ctx, /*rollback=*/false, 0, &step);
     if (s.decision.action == Action::kRun) {
       step.record = InsertHistory(ctx, cs, s.decision.checksum, "EXECUTED");
     } else {
