@@ -132,6 +132,42 @@ TEST(WorkedExamples, CreateIndexUnique) {
   EXPECT_EQ(Sum({i}), "9:b3d9e9c6240ed96cb8f4b11d83b294bd");
 }
 
+// Liquibase 4.28 offline update-sql (XML and YAML), one column attribute at
+// a time: a createIndex column's type, value, defaultValue and remarks are
+// not hashed; descending, defaultValueComputed, defaultValueNumeric and
+// defaultValueBoolean are (gravitee-apim types its index columns, fineract
+// gives some defaultValueComputed="NULL").
+TEST(Oracle, CreateIndexColumnHashesOnlySomeAttributes) {
+  CreateIndex i;
+  i.index_name = "i1";
+  i.table_name = "t";
+  i.columns = {Col("a")};
+  const std::string name_only = "9:381aa59c5502f79a3b3da597a862d314";
+  EXPECT_EQ(Sum({i}), name_only);
+  i.columns = {Col("a", "boolean")};
+  EXPECT_EQ(Sum({i}), name_only);
+  i.columns[0].type = "int";
+  i.columns[0].default_value = "x";
+  i.columns[0].value = "v";
+  i.columns[0].remarks = "r";
+  EXPECT_EQ(Sum({i}), name_only);
+  i.columns = {Col("a")};
+  i.columns[0].default_value_computed = "NULL";
+  EXPECT_EQ(Sum({i}), "9:76bee4863dfe019d05de12801cfc8c56");
+  i.columns[0].type = "int";
+  EXPECT_EQ(Sum({i}), "9:76bee4863dfe019d05de12801cfc8c56");
+  i.columns = {Col("a")};
+  i.columns[0].default_value_numeric = Numeric{"1"};
+  EXPECT_EQ(Sum({i}), "9:a5bda1cf7559106513368ad054017b7f");
+  i.columns = {Col("a")};
+  i.columns[0].default_value_boolean = true;
+  EXPECT_EQ(Sum({i}), "9:39755af3c2442af2b8ff41ff524ca1a1");
+  ColumnConfig b = Col("b", "timestamp(6)");
+  b.descending = true;
+  i.columns = {Col("a", "nvarchar(64)"), b};
+  EXPECT_EQ(Sum({i}), "9:7c91779f68c9f533e057cf27e86d5e60");
+}
+
 TEST(WorkedExamples, AddColumnDefaultValueNumeric) {
   AddColumn a;
   a.table_name = "person";

@@ -156,10 +156,12 @@ inline void BadInputScenario(const std::string& url, const std::string& dir) {
        "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: a\n      changes:\n"
        "        - createTabel:\n            tableName: t\n",
        "unknown_change.yaml:6:"},
+      // (An unknown attribute of a YAML change is a warning, as Liquibase
+      // skips it; one of a changeSet stays an error.)
       {"unknown_attr.yaml",
-       "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: a\n      changes:\n"
-       "        - dropTable:\n            tableName: t\n            cascade: true\n",
-       "unknown_attr.yaml:8:"},
+       "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: a\n      cascade: true\n"
+       "      changes:\n        - dropTable:\n            tableName: t\n",
+       "unknown_attr.yaml:5:"},
       {"missing_attr.yaml",
        "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: a\n      changes:\n"
        "        - dropTable:\n            schemaName: s\n",

@@ -412,6 +412,51 @@ TEST(Load, ChangelogLevelLogicalFilePath) {
   EXPECT_EQ(r.changelog.changesets[0].file_path, "root.yaml");
 }
 
+// gravitee-apim writes a change as a list of maps; Liquibase's ParsedNode
+// merges them into the change's attributes.
+TEST(Load, ChangeAsListOfMaps) {
+  LoadResult r = Load(OneChange(R"(        - sql:
+            - sql: select 1
+            - splitStatements: false
+)"));
+  const auto& sql = Only<Sql>(r);
+  EXPECT_EQ(sql.sql, "select 1");
+  EXPECT_EQ(sql.split_statements, false);
+}
+
+// gravitee-apim's master writes each include as a one-element list of maps
+// (`- include:\n    - file: x.yml`); Liquibase merges the list's maps into
+// the include's attributes. A list of scalars is still an error.
+TEST(Load, IncludeAsListOfMaps) {
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "master.yml", R"(databaseChangeLog:
+    - include:
+          - file: parts/a.yml
+    - include:
+          - file: b.yml
+          - relativeToChangelogFile: true
+    - includeAll:
+          - path: all/
+)");
+  test::WriteFile(dir, "parts/a.yml", "databaseChangeLog:\n  - changeSet: {id: a, author: x}\n");
+  test::WriteFile(dir, "b.yml", "databaseChangeLog:\n  - changeSet: {id: b, author: x}\n");
+  test::WriteFile(dir, "all/c.yml", "databaseChangeLog:\n  - changeSet: {id: c, author: x}\n");
+  LoadOptions o;
+  o.changelog_file = "master.yml";
+  o.search_path = {dir};
+  LoadResult r = LoadChangeLog(o);
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+  std::vector<std::string> ids;
+  for (const auto& cs : r.changelog.changesets) ids.push_back(cs.file_path + "::" + cs.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"parts/a.yml::a", "b.yml::b", "all/c.yml::c"}));
+
+  test::WriteFile(dir, "bad.yml", "databaseChangeLog:\n  - include:\n      - parts/a.yml\n");
+  o.changelog_file = "bad.yml";
+  r = LoadChangeLog(o);
+  EXPECT_EQ(Errors(r), (std::vector<std::string>{dir + "/bad.yml:3:7: error: include must be a "
+                                                       "map of attributes"}));
+}
+
 TEST(Load, IncludesFromFiles) {
   std::string dir = test::TempDir();
   test::WriteFile(dir, "db/changelog.yaml", R"(databaseChangeLog:
@@ -693,6 +738,36 @@ TEST(Load, PropertiesExpandEverywhere) {
   EXPECT_EQ(std::get<Sql>(cs.changes.at(1)).sql, "select '${undefined}'");
 }
 
+// fineract's master: `current_date` is defined for context mysql, then for
+// postgresql. As in Liquibase, a definition the run's contexts exclude does
+// not count, so --contexts=postgresql gets the second; without contexts
+// both count and the first wins. Labels filter the same way.
+TEST(Load, PropertyContextFollowsTheRunsContexts) {
+  const std::string text = R"(databaseChangeLog:
+  - property: {name: current_date, value: CURDATE(), context: mysql}
+  - property: {name: current_date, value: CURRENT_DATE, context: postgresql}
+  - property: {name: who, value: a, labels: la}
+  - property: {name: who, value: b}
+  - changeSet:
+      id: 1
+      author: x
+      changes:
+        - sql: select ${current_date}, '${who}'
+)";
+  auto sql_with = [&](const std::string& contexts, const std::string& labels) {
+    LoadOptions o;
+    auto filter = ChangeSetFilter::Make(contexts, labels);
+    EXPECT_TRUE(filter.ok());
+    o.filter = *filter;
+    LoadResult r = Load(text, o);
+    EXPECT_TRUE(r.ok()) << ::testing::PrintToString(Errors(r));
+    return std::get<Sql>(r.changelog.changesets.at(0).changes.at(0)).sql.value_or("");
+  };
+  EXPECT_EQ(sql_with("tenant_db,postgresql", ""), "select CURRENT_DATE, 'a'");
+  EXPECT_EQ(sql_with("mysql", "lb"), "select CURDATE(), 'b'");
+  EXPECT_EQ(sql_with("", ""), "select CURDATE(), 'a'");
+}
+
 // Liquibase 4.28 (checked): FOO=env liquibase update-sql -DFOO=cli with
 // parameter.FOO=file in liquibase.properties expands ${FOO} to "env"; without
 // the variable to "cli"; with neither to "file".
@@ -833,18 +908,51 @@ TEST(LoadError, UnknownChangeTypeAttributeAndMissingRequired) {
   EXPECT_EQ(Errors(r),
             (std::vector<std::string>{
                 "a.yaml:6:11: error: unknown change type 'createTabel'",
-                "a.yaml:9:13: error: unknown attribute 'foo' for createTable",
-                "a.yaml:11:35: error: unknown attribute 'afterColumn' for column",
-                "a.yaml:11:51: error: unknown attribute 'bogus' for column",
                 "a.yaml:11:85: error: invalid boolean 'maybe' for 'nullable' "
                 "(expected true or false)",
-                "a.yaml:11:92: error: unknown attribute 'wat' for constraints",
                 "a.yaml:8:11: error: createTable: missing required attribute "
                 "'tableName'",
                 "a.yaml:12:11: error: dropColumn: missing required attribute "
                 "'columnName' or 'columns'",
                 "a.yaml:13:76: error: invalid number 'x' for 'position'",
             }));
+  // Liquibase's YAML parser reads only the fields a change, column or
+  // constraints object has and skips the rest; Strata skips them too and
+  // names each (gravitee-apim has `constraints: {default: 0}` and
+  // dropColumn `cascadeConstraints`).
+  std::vector<std::string> warnings;
+  for (const auto& d : r.warnings) warnings.push_back(d.ToString());
+  EXPECT_EQ(warnings,
+            (std::vector<std::string>{
+                "a.yaml:9:13: warning: unknown attribute 'foo' for createTable is ignored, "
+                "as Liquibase does",
+                "a.yaml:11:35: warning: unknown attribute 'afterColumn' for column is "
+                "ignored, as Liquibase does",
+                "a.yaml:11:51: warning: unknown attribute 'bogus' for column is ignored, "
+                "as Liquibase does",
+                "a.yaml:11:92: warning: unknown attribute 'wat' for constraints is ignored, "
+                "as Liquibase does",
+            }));
+}
+
+// gravitee-apim misplaces a change in a columns list: Liquibase reads only
+// the `column` entries and skips it; Strata skips it with a warning.
+TEST(LoadError, NonColumnInColumnsIsSkipped) {
+  LoadResult r = Load(OneChange(R"(        - addColumn:
+            tableName: t
+            columns:
+              - column: {name: a, type: int}
+              - dropNotNullConstraint:
+                  columnName: b
+                  tableName: t
+)"));
+  const auto& add = Only<AddColumn>(r);
+  ASSERT_EQ(add.columns.size(), 1u);
+  EXPECT_EQ(add.columns[0].name, "a");
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].ToString(),
+            "a.yaml:10:17: warning: 'dropNotNullConstraint' in columns is not a column and is "
+            "ignored, as Liquibase does");
 }
 
 TEST(LoadError, MissingRequiredColumns) {

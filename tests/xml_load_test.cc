@@ -100,6 +100,51 @@ TEST(XmlLoad, NumbersKeepTheirTextBooleansParse) {
   EXPECT_EQ(ins.columns[2].value, "text value");
 }
 
+// Liquibase 4.28 accepts fineract's valueBoolean="falsee" and
+// valueNumeric="true" (verified with update-sql --url=offline:postgresql):
+// valueBoolean is Java's Boolean.parseBoolean, so anything but "true" is
+// FALSE; a valueNumeric that is not a number is a valueComputed, written
+// raw. The MD5SUMs it recorded: "falsee" sums like "false", and
+// valueNumeric="true" like valueComputed="true".
+TEST(XmlLoad, LenientValueBooleanAndNumericAsLiquibase) {
+  auto insert = [](const std::string& column) {
+    return Doc("  <changeSet id=\"1\" author=\"a\">\n"
+               "    <insert tableName=\"t\">" + column + "</insert>\n"
+               "  </changeSet>\n");
+  };
+  LoadResult r = Load(insert("<column name=\"b\" valueBoolean=\"falsee\"/>"));
+  const auto& falsee = Only<Insert>(r);
+  ASSERT_EQ(falsee.columns.size(), 1u);
+  EXPECT_EQ(falsee.columns[0].value_boolean, false);
+  EXPECT_FALSE(falsee.columns[0].value_computed);
+  EXPECT_EQ(ChangeSetChecksum(r.changelog.changesets.at(0), "postgresql"),
+            "9:59cc9da77ee04d1b41162e157948d7d5");
+  r = Load(insert("<column name=\"b\" valueBoolean=\"false\"/>"));
+  EXPECT_EQ(ChangeSetChecksum(r.changelog.changesets.at(0), "postgresql"),
+            "9:59cc9da77ee04d1b41162e157948d7d5");
+  for (const char* text : {"1", "yes", "0"}) {
+    r = Load(insert(std::string("<column name=\"b\" valueBoolean=\"") + text + "\"/>"));
+    EXPECT_EQ(Only<Insert>(r).columns.at(0).value_boolean, false) << text;
+  }
+  r = Load(insert("<column name=\"b\" valueBoolean=\"TRUE\"/>"));
+  EXPECT_EQ(Only<Insert>(r).columns.at(0).value_boolean, true);
+
+  r = Load(insert("<column name=\"n\" valueNumeric=\"true\"/>"));
+  const auto& numeric = Only<Insert>(r);
+  ASSERT_EQ(numeric.columns.size(), 1u);
+  EXPECT_FALSE(numeric.columns[0].value_numeric);
+  EXPECT_EQ(numeric.columns[0].value_computed, "true");
+  EXPECT_EQ(ChangeSetChecksum(r.changelog.changesets.at(0), "postgresql"),
+            "9:9cdc41af1e4d589b90a4d49b2ef7b9c5");
+  r = Load(insert("<column name=\"n\" valueComputed=\"true\"/>"));
+  EXPECT_EQ(ChangeSetChecksum(r.changelog.changesets.at(0), "postgresql"),
+            "9:9cdc41af1e4d589b90a4d49b2ef7b9c5");
+  // Other boolean attributes still reject what is not true or false.
+  r = Load(insert("<column name=\"n\" computed=\"falsee\"/>"));
+  EXPECT_EQ(Errors(r), (Strings{"c.xml:6:54: error: invalid boolean 'falsee' for 'computed' "
+                                "(expected true or false)"}));
+}
+
 TEST(XmlLoad, TextBodiesAndWhere) {
   LoadResult r = Load(Doc(
       "  <changeSet id=\"1\" author=\"a\">\n"

@@ -40,16 +40,20 @@ struct LoadOptions {
   ChangeSetFilter filter;
 };
 
-// "file:line:col: error: message"
+// "file:line:col: error: message" ("warning:" when `warning`).
 struct Diagnostic {
   SourceLocation loc;
   std::string message;
+  bool warning = false;
   std::string ToString() const;
 };
 
 struct LoadResult {
   DatabaseChangeLog changelog;
   std::vector<Diagnostic> errors;  // every problem found, in file order
+  // What Liquibase silently ignores and Strata ignores too, but names:
+  // unknown attributes of YAML/JSON changes and their columns.
+  std::vector<Diagnostic> warnings;
   bool ok() const { return errors.empty(); }
 };
 

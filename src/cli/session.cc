@@ -237,6 +237,7 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
     }
     lo.file_properties = options.parameters;
     LoadResult loaded = LoadChangeLog(lo);
+    for (const Diagnostic& d : loaded.warnings) fmt::print(stderr, "{}\n", d.ToString());
     if (!loaded.ok()) {
       std::string msg = fmt::format("{} error{} in the changelog; nothing was run:",
                                     loaded.errors.size(),

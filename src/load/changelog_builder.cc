@@ -24,6 +24,13 @@ std::string TrimCopy(std::string_view s) {
 
 using detail::TrimCopy;
 
+void ChangeLogBuilder::IgnoredAttribute(const SourceLocation& loc,
+                                        std::string_view name,
+                                        std::string_view owner) {
+  Warning(loc, StrCat({"unknown attribute '", name, "' for ", owner,
+                       " is ignored, as Liquibase does"}));
+}
+
 void ChangeLogBuilder::UnknownAttribute(const SourceLocation& loc,
                                         std::string_view name,
                                         std::string_view owner) {
@@ -87,6 +94,30 @@ void ChangeLogBuilder::Set(OptNumeric& dst, const Value& v,
     }
   }
   Error(v.loc, StrCat({"invalid number '", bad, "' for '", name, "'"}));
+}
+
+bool ChangeLogBuilder::SetColumnValue(ColumnConfig& c, std::string_view name,
+                                      const Value& v) {
+  if (v.scalar.kind != ScalarKind::kString) return false;
+  if (name == "valueBoolean") {
+    std::optional<std::string> text = Text(v);
+    if (!text) return false;
+    c.value_boolean = Lower(*text) == "true";
+    return true;
+  }
+  if (name == "valueNumeric") {
+    // Java's NumberFormat.parse throws only when no number starts the text;
+    // text that starts like a number but is not one ("1,5") stays an error.
+    std::optional<std::string> text = Text(v);
+    if (!text || text->empty() || IsDecimalNumberText(*text) ||
+        std::isdigit(static_cast<unsigned char>((*text)[0])) ||
+        std::string_view("+-.").find((*text)[0]) != std::string_view::npos)
+      return false;
+    c.value_numeric.reset();
+    c.value_computed = std::move(*text);
+    return true;
+  }
+  return false;
 }
 
 bool ChangeLogBuilder::SetChangeSetAttribute(ChangeSetDraft& d,
@@ -371,10 +402,11 @@ bool ChangeLogBuilder::SetPropertyAttribute(PropertyDraft& d,
     Set(d.relative_to_changelog_file, v, k);
   } else if (k == "errorIfMissing") {
     Set(d.error_if_missing, v, k);
-  } else if (k == "context" || k == "contextFilter" || k == "labels" ||
-             k == "target") {
-    // No context/label filter is applied while loading: the property is
-    // visible regardless.
+  } else if (k == "context" || k == "contextFilter") {
+    d.context = Text(v, false);
+  } else if (k == "labels") {
+    d.labels = Text(v, false);
+  } else if (k == "target") {
   } else {
     return false;
   }
@@ -384,6 +416,17 @@ bool ChangeLogBuilder::SetPropertyAttribute(PropertyDraft& d,
 void ChangeLogBuilder::DefineProperty(const PropertyDraft& d) {
   if (d.dbms && !options_.dbms.empty() && !DbmsMatches(*d.dbms, options_.dbms))
     return;
+  // A property whose context or labels the run's --contexts / --labels
+  // exclude is not defined, so a later definition of the name can win, as
+  // in Liquibase's ChangeLogParameters (fineract defines current_date once
+  // for context mysql, then for postgresql). Without a filter every
+  // definition counts and the first wins.
+  if (d.context || d.labels) {
+    ChangeSet scope;
+    scope.context = d.context;
+    scope.labels = d.labels;
+    if (!options_.filter.Accepts(scope)) return;
+  }
   bool is_global = d.global.value_or(true);
   if (d.name) {
     properties_.Define(*d.name, d.value.value_or(""), is_global, file_.id);

@@ -73,6 +73,8 @@ struct FileInfo {
   // loads an include before the entries after it are expanded, so that
   // the properties it defines reach them, as in Liquibase.
   std::function<void(ChangeLogEntry&&, const ParsedChangeLog&)> on_entry;
+  // Where warnings go (LoadResult::warnings); null: dropped.
+  std::vector<Diagnostic>* warnings = nullptr;
 };
 
 inline void EmitEntry(const FileInfo& file, ParsedChangeLog& log,
@@ -410,7 +412,7 @@ struct IncludeAllDraft {
 // reads them).
 struct PropertyDraft {
   SourceLocation loc;
-  OptString name, value, dbms, file;
+  OptString name, value, dbms, file, context, labels;
   OptBool global, relative_to_changelog_file, error_if_missing;
 };
 
@@ -431,6 +433,13 @@ class ChangeLogBuilder {
   }
   void UnknownAttribute(const SourceLocation& loc, std::string_view name,
                         std::string_view owner);
+  // An attribute Liquibase's YAML/JSON parser skips (it reads only the
+  // fields a change or column has): a warning, not an error.
+  void IgnoredAttribute(const SourceLocation& loc, std::string_view name,
+                        std::string_view owner);
+  void Warning(const SourceLocation& loc, std::string message) {
+    if (file_.warnings) file_.warnings->push_back({loc, std::move(message), true});
+  }
   // A change validation error (a missing required attribute): held until
   // FinishChangeSet knows the changeset's onValidationFail, which either
   // reports it or keeps it on the changeset (MARK_RAN).
@@ -460,6 +469,15 @@ class ChangeLogBuilder {
   void Set(OptString& dst, const Value& v, std::string_view name);
   void Set(OptBool& dst, const Value& v, std::string_view name);
   void Set(OptNumeric& dst, const Value& v, std::string_view name);
+  // A column's valueBoolean / valueNumeric given as text, read as Liquibase
+  // 4.28 reads them (verified with its update-sql and checksums): any
+  // valueBoolean text but "true" (any case) is false, as Java's
+  // Boolean.parseBoolean, so "falsee" is FALSE; a valueNumeric text that
+  // does not start like a number is a valueComputed (raw SQL, and serialized
+  // as valueComputed for the checksum), so valueNumeric="true" writes `true`.
+  // Returns false for any other field or value kind, which then goes through
+  // Set().
+  bool SetColumnValue(ColumnConfig& c, std::string_view name, const Value& v);
 
   // Reports every kRequired field of `s` that is missing, at s.loc.
   template <typename S>

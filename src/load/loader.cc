@@ -29,7 +29,8 @@ namespace strata {
 
 std::string Diagnostic::ToString() const {
   std::string where = loc.ToString();
-  return where.empty() ? "error: " + message : where + ": error: " + message;
+  std::string kind = warning ? "warning: " : "error: ";
+  return where.empty() ? kind + message : where + ": " + kind + message;
 }
 
 namespace {
@@ -246,7 +247,7 @@ void Loader::LoadFile(const ResolvedFile& file, const std::string* text,
     return;
   }
 
-  load::FileInfo info{display, file, next_file_id_++, {}};
+  load::FileInfo info{display, file, next_file_id_++, {}, &result_.warnings};
   file_ids_[display.get()] = info.id;
   auto handle = [&](load::ChangeLogEntry&& entry, const ParsedChangeLog& log) {
     Inherited inherited;

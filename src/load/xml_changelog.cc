@@ -382,7 +382,11 @@ void XmlParser::LoadElement(pugi::xml_node n, S& out, std::string_view owner,
     bool found = FindField<S>(name, add_column, [&](const auto& f) {
       using M = FieldMember<decltype(f)>;
       if constexpr (kIsScalarField<M>) {
-        b_.Set(out.*(f.member), AttrValue(a, n), f.name);
+        Value v = AttrValue(a, n);
+        if constexpr (std::is_same_v<S, ColumnConfig>) {
+          if (b_.SetColumnValue(out, f.name, v)) return;
+        }
+        b_.Set(out.*(f.member), v, f.name);
       } else {
         Error(kl, StrCat({"'", f.name, "' must be given as child elements"}));
       }

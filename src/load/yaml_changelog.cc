@@ -21,6 +21,26 @@
 namespace strata::load {
 namespace {
 
+// An include/includeAll/change value: a map of attributes, or (as
+// Liquibase's ParsedNode merges the entries of a list of maps into one
+// node) a non-empty list of such maps, as in `- include:\n    - file: a.yml`.
+bool IsAttributeMaps(const YAML::Node& value) {
+  if (value.IsMap()) return true;
+  if (!value.IsSequence() || value.size() == 0) return false;
+  for (const auto& item : value)
+    if (!item.IsMap()) return false;
+  return true;
+}
+
+template <typename Fn>
+void ForEachAttributeMap(const YAML::Node& value, Fn fn) {
+  if (value.IsMap()) {
+    fn(value);
+    return;
+  }
+  for (const auto& item : value) fn(item);
+}
+
 class Parser {
  public:
   Parser(const FileInfo& file, const SearchPath& search_path,
@@ -152,6 +172,13 @@ void Parser::SetField(M& dst, const yaml::Node& v, std::string_view name,
         if (it->first.IsScalar() && it->first.Scalar() == item_name) {
           map.reset(it->second);  // rebind; operator= would overwrite `item`
           loc = Loc(it->first);
+        } else if (it->first.IsScalar() && it->second.IsMap()) {
+          // `- dropNotNullConstraint: {...}` among columns: Liquibase reads
+          // only the `column` entries of the list and skips this one.
+          b_.Warning(Loc(it->first),
+                     StrCat({"'", it->first.Scalar(), "' in ", name, " is not a ", item_name,
+                             " and is ignored, as Liquibase does"}));
+          return;
         }
       }
       X x;
@@ -186,10 +213,17 @@ void Parser::LoadAttributes(const yaml::Node& map, S& out,
     SourceLocation key_loc = Loc(it->first);
     yaml::Node v = it->second;  // a copy: it-> yields a temporary proxy
     bool found = FindField<S>(key, add_column, [&](const auto& f) {
+      if constexpr (std::is_same_v<S, ColumnConfig>) {
+        if (v.IsScalar() && (f.name == "valueBoolean" || f.name == "valueNumeric")) {
+          if (auto val = ScalarValue(v, f.name, key_loc);
+              val && b_.SetColumnValue(out, f.name, *val))
+            return;
+        }
+      }
       SetField(out.*(f.member), v, f.name, key_loc,
                std::is_same_v<S, AddColumn>, f.flags);
     });
-    if (!found) b_.UnknownAttribute(key_loc, key, owner);
+    if (!found) b_.IgnoredAttribute(key_loc, key, owner);
   }
 }
 
@@ -213,8 +247,12 @@ template <typename T>
 Change Parser::LoadChange(const yaml::Node& key, const yaml::Node& value) {
   T change;
   change.loc = Loc(key);
-  if (value.IsMap()) {
-    LoadAttributes(value, change, T::kName, std::is_same_v<T, AddColumn>);
+  if (IsAttributeMaps(value)) {
+    // A map, or a list of maps whose entries Liquibase merges
+    // (`- sql:\n    - sql: select 1`).
+    ForEachAttributeMap(value, [&](const YAML::Node& m) {
+      LoadAttributes(m, change, T::kName, std::is_same_v<T, AddColumn>);
+    });
   } else if (value.IsScalar()) {
     // `- sql: "select 1"`: the scalar is the body.
     bool has_body = false;
@@ -387,12 +425,14 @@ std::optional<IncludeSpec> Parser::ParseInclude(const yaml::Node& key,
                                                 const yaml::Node& value) {
   IncludeDraft d;
   d.loc = Loc(key);
-  if (!value.IsMap()) {
+  if (!IsAttributeMaps(value)) {
     Error(Loc(value, d.loc), "include must be a map of attributes");
     return std::nullopt;
   }
-  LoadEntryAttributes(value, d, kIncludeAttributes, "include",
-                      &ChangeLogBuilder::SetIncludeAttribute);
+  ForEachAttributeMap(value, [&](const YAML::Node& m) {
+    LoadEntryAttributes(m, d, kIncludeAttributes, "include",
+                        &ChangeLogBuilder::SetIncludeAttribute);
+  });
   return b_.FinishInclude(std::move(d));
 }
 
@@ -460,12 +500,14 @@ std::optional<IncludeAllSpec> Parser::ParseIncludeAll(const yaml::Node& key,
                                                       const yaml::Node& value) {
   IncludeAllDraft d;
   d.loc = Loc(key);
-  if (!value.IsMap()) {
+  if (!IsAttributeMaps(value)) {
     Error(Loc(value, d.loc), "includeAll must be a map of attributes");
     return std::nullopt;
   }
-  LoadEntryAttributes(value, d, kIncludeAllAttributes, "includeAll",
-                      &ChangeLogBuilder::SetIncludeAllAttribute);
+  ForEachAttributeMap(value, [&](const YAML::Node& m) {
+    LoadEntryAttributes(m, d, kIncludeAllAttributes, "includeAll",
+                        &ChangeLogBuilder::SetIncludeAllAttribute);
+  });
   return b_.FinishIncludeAll(std::move(d));
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <type_traits>
@@ -320,6 +321,23 @@ class Renderer {
     return Status::Ok();
   }
 
+  // Liquibase's BooleanType names (boolean, bool, bit), whose numeric
+  // default is written as a boolean: Liquibase 4.28 on PostgreSQL renders
+  // type="boolean" defaultValueNumeric="0" as DEFAULT FALSE, "1" as TRUE and
+  // any other number as FALSE (verified with offline update-sql; fineract's
+  // m_appuser.password_never_expires).
+  static bool IsBooleanType(const OptString& type) {
+    if (!type) return false;
+    std::string name = util::Lower(Trim(type->substr(0, type->find('('))));
+    if (name.starts_with("java.sql.types.")) name = name.substr(15);
+    return name == "boolean" || name == "bool" || name == "bit" || name == "java.lang.boolean";
+  }
+  static bool NumericIsOne(const std::string& text) {
+    char* end = nullptr;
+    double v = std::strtod(text.c_str(), &end);
+    return end != text.c_str() && v == 1.0;
+  }
+
   static bool HasDefault(const ColumnConfig& c) {
     return c.default_value || c.default_value_numeric ||
            c.default_value_boolean || c.default_value_computed ||
@@ -339,6 +357,8 @@ class Renderer {
     w.Keyword(" DEFAULT ");
     if (c.default_value) {
       w.Literal(*c.default_value);
+    } else if (c.default_value_numeric && IsBooleanType(c.type)) {
+      Bool(w, NumericIsOne(c.default_value_numeric->text));
     } else if (c.default_value_numeric) {
       w.Number(c.default_value_numeric->text);
     } else if (c.default_value_boolean) {
