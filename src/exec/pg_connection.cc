@@ -71,20 +71,7 @@ class PgConnection final : public Connection {
     // statements runs as one implicit transaction unless it says otherwise.
     std::string text(sql);
     PgResult res(PQexec(conn_, text.c_str()));
-    switch (res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR) {
-      case PGRES_COMMAND_OK:
-      case PGRES_TUPLES_OK:
-      case PGRES_EMPTY_QUERY:
-        return Status::Ok();
-      case PGRES_COPY_IN:
-      case PGRES_COPY_OUT:
-      case PGRES_COPY_BOTH:
-        Drain();
-        return Status::Unsupported(
-            "COPY ... FROM STDIN/TO STDOUT cannot run through strata");
-      default:
-        return Status::Database(ErrorText(res.get(), text));
-    }
+    return CommandStatus(res.get(), text, 0);
   }
 
   // One simple-protocol message "head;\nsql\n;\ntail": `sql` starts on a
@@ -99,7 +86,14 @@ class PgConnection final : public Connection {
     text.append(sql);
     if (!tail.empty()) text.append("\n;\n").append(tail);
     PgResult res(PQexec(conn_, text.c_str()));
-    switch (res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR) {
+    return CommandStatus(res.get(), sql, CharCount(head, sql_at));
+  }
+
+  // The outcome of a simple-protocol command: errors name the position in
+  // `sql`, whose first character is preceded by `chars_before` others in
+  // what was sent.
+  Status CommandStatus(PGresult* res, std::string_view sql, long chars_before) {
+    switch (res ? PQresultStatus(res) : PGRES_FATAL_ERROR) {
       case PGRES_COMMAND_OK:
       case PGRES_TUPLES_OK:
       case PGRES_EMPTY_QUERY:
@@ -111,7 +105,7 @@ class PgConnection final : public Connection {
         return Status::Unsupported(
             "COPY ... FROM STDIN/TO STDOUT cannot run through strata");
       default:
-        return Status::Database(ErrorText(res.get(), sql, CharCount(head, sql_at)));
+        return Status::Database(ErrorText(res, sql, chars_before));
     }
   }
 
