@@ -24,7 +24,7 @@ namespace {
 // An include/includeAll/change value: a map of attributes, or (as
 // Liquibase's ParsedNode merges the entries of a list of maps into one
 // node) a non-empty list of such maps, as in `- include:\n    - file: a.yml`.
-bool IsAttributeMaps(const YAML::Node& value) {
+bool IsAttributeMaps(const yaml::Node& value) {
   if (value.IsMap()) return true;
   if (!value.IsSequence() || value.size() == 0) return false;
   for (const auto& item : value)
@@ -33,7 +33,7 @@ bool IsAttributeMaps(const YAML::Node& value) {
 }
 
 template <typename Fn>
-void ForEachAttributeMap(const YAML::Node& value, Fn fn) {
+void ForEachAttributeMap(const yaml::Node& value, Fn fn) {
   if (value.IsMap()) {
     fn(value);
     return;
@@ -250,7 +250,7 @@ Change Parser::LoadChange(const yaml::Node& key, const yaml::Node& value) {
   if (IsAttributeMaps(value)) {
     // A map, or a list of maps whose entries Liquibase merges
     // (`- sql:\n    - sql: select 1`).
-    ForEachAttributeMap(value, [&](const YAML::Node& m) {
+    ForEachAttributeMap(value, [&](const yaml::Node& m) {
       LoadAttributes(m, change, T::kName, std::is_same_v<T, AddColumn>);
     });
   } else if (value.IsScalar()) {
@@ -429,7 +429,7 @@ std::optional<IncludeSpec> Parser::ParseInclude(const yaml::Node& key,
     Error(Loc(value, d.loc), "include must be a map of attributes");
     return std::nullopt;
   }
-  ForEachAttributeMap(value, [&](const YAML::Node& m) {
+  ForEachAttributeMap(value, [&](const yaml::Node& m) {
     LoadEntryAttributes(m, d, kIncludeAttributes, "include",
                         &ChangeLogBuilder::SetIncludeAttribute);
   });
@@ -504,7 +504,7 @@ std::optional<IncludeAllSpec> Parser::ParseIncludeAll(const yaml::Node& key,
     Error(Loc(value, d.loc), "includeAll must be a map of attributes");
     return std::nullopt;
   }
-  ForEachAttributeMap(value, [&](const YAML::Node& m) {
+  ForEachAttributeMap(value, [&](const yaml::Node& m) {
     LoadEntryAttributes(m, d, kIncludeAllAttributes, "includeAll",
                         &ChangeLogBuilder::SetIncludeAllAttribute);
   });
