@@ -45,8 +45,21 @@ struct Event {
   ~Event() { yaml_event_delete(&e); }
 };
 
-const NodeData* CopyTree(const YAML::Node& n, Document& doc) {
+// yaml-cpp's aliases are the anchored node itself; copying each use would
+// expand an alias bomb exponentially. Collections already copied are found
+// by position and identity (Node::is) and shared, as the libyaml path does.
+using CopiedNodes = std::unordered_multimap<int, std::pair<YAML::Node, const NodeData*>>;
+
+const NodeData* CopyTree(const YAML::Node& n, Document& doc, CopiedNodes& copied) {
+  const bool collection =
+      n.Type() == YAML::NodeType::Sequence || n.Type() == YAML::NodeType::Map;
+  if (collection) {
+    auto [from, to] = copied.equal_range(n.Mark().pos);
+    for (auto it = from; it != to; ++it)
+      if (it->second.first.is(n)) return it->second.second;
+  }
   NodeData* d = doc.New();
+  if (collection) copied.emplace(n.Mark().pos, std::make_pair(n, d));
   YAML::Mark m = n.Mark();
   d->mark = Mark{m.line, m.column};
   d->tag = n.Tag();
@@ -57,13 +70,13 @@ const NodeData* CopyTree(const YAML::Node& n, Document& doc) {
       break;
     case YAML::NodeType::Sequence:
       d->type = NodeType::kSequence;
-      for (const YAML::Node& item : n) d->children.push_back(CopyTree(item, doc));
+      for (const YAML::Node& item : n) d->children.push_back(CopyTree(item, doc, copied));
       break;
     case YAML::NodeType::Map:
       d->type = NodeType::kMap;
       for (auto it = n.begin(); it != n.end(); ++it) {
-        d->children.push_back(CopyTree(it->first, doc));
-        d->children.push_back(CopyTree(it->second, doc));
+        d->children.push_back(CopyTree(it->first, doc, copied));
+        d->children.push_back(CopyTree(it->second, doc, copied));
       }
       break;
     default:
@@ -76,7 +89,8 @@ const NodeData* CopyTree(const YAML::Node& n, Document& doc) {
 }  // namespace
 
 void Document::LoadWithYamlCpp(const std::string& text) {
-  root_ = CopyTree(YAML::Load(text), *this);
+  CopiedNodes copied;
+  root_ = CopyTree(YAML::Load(text), *this, copied);
 }
 
 Node Node::Null() { return Node(&kNullData); }
