@@ -93,6 +93,32 @@ TEST_F(InspectSqlite, HistoryStatusAndValidate) {
   EXPECT_EQ(r.out, UserAtUrl() + " is up to date\n");
 }
 
+// validate with an offline URL loads, validates and checksums everything
+// without a database (tools/bench measures it); errors name file:line:col.
+TEST_F(InspectSqlite, ValidateOffline) {
+  std::vector<std::string> offline = {"--url=offline:sqlite", "--changelog-file=changelog.yaml",
+                                      "validate"};
+  CmdResult r = RunStrata(offline, dir_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "No validation errors found.\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/app.db"));
+
+  // The same identity twice: the second changeset starts at line 24.
+  WriteFile(dir_, "changelog.yaml",
+            std::string(kChangelog) +
+                "  - changeSet:\n"
+                "      id: 2\n"
+                "      author: bob\n"
+                "      changes:\n"
+                "        - tagDatabase: {tag: v2}\n");
+  r = RunStrata(offline, dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("changelog.yaml:24:5"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("changelog.yaml::2::bob"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("No validation errors found."), std::string::npos) << r.err;
+}
+
 TEST_F(InspectSqlite, TagExistsChecksumsAndUnexpected) {
   Update();
   CmdResult r = Run({"tag-exists", "--tag=v1"});
