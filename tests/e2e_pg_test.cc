@@ -100,5 +100,75 @@ TEST(E2ePg, UpdateSqlMatchesLiquibaseForTheReferenceChangelog) {
   }
 }
 
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A changeset's transaction goes to the server in one pipeline (BEGIN, its
+// statements, its history row, COMMIT). What the extended protocol refuses
+// (several commands in one statement) runs one statement at a time instead;
+// a failure anywhere, in more statements than one pipeline chunk holds,
+// names the statement and leaves nothing of the changeset.
+TEST(E2ePg, PipelinedChangesetsRunFallBackAndFailWhole) {
+  STRATA_REQUIRE_PG(url);
+  std::string dir = TempDir();
+  std::string many, failing;
+  for (int i = 1; i <= 600; ++i) many += "insert into p values (" + std::to_string(i) + ");\n";
+  for (int i = 1; i <= 600; ++i)
+    failing += i == 400 ? "insert into p values ('four hundred');\n"
+                        : "insert into q values (" + std::to_string(i) + ");\n";
+  auto block = [](const std::string& sql) {
+    std::string out;
+    size_t start = 0;
+    while (start < sql.size()) {
+      size_t nl = sql.find('\n', start);
+      out += "            " + sql.substr(start, nl - start) + "\n";
+      start = nl + 1;
+    }
+    return out;
+  };
+  WriteFile(dir, "p.yaml",
+            "databaseChangeLog:\n"
+            "  - changeSet:\n      id: table\n      author: a\n      changes:\n"
+            "        - sql: create table p (id int primary key)\n"
+            "        - sql: create table q (id int)\n"
+            "  - changeSet:\n      id: many\n      author: a\n      changes:\n"
+            "        - sql: |\n" + block(many) +
+            "  - changeSet:\n      id: multi\n      author: a\n      changes:\n"
+            "        - sql:\n            splitStatements: false\n"
+            "            sql: insert into p values (1001); insert into p values (1002)\n"
+            "  - changeSet:\n      id: deferred\n      author: a\n      changes:\n"
+            "        - sql: create table r (id int references p deferrable initially deferred)\n"
+            "  - changeSet:\n      id: late\n      author: a\n      changes:\n"
+            "        - sql: insert into r values (99999)\n"
+            "        - sql: insert into q values (0)\n");
+  CmdResult r = RunStrata(Args(url, "p.yaml", {"update"}), dir);
+  // The deferred foreign key fails at COMMIT, the last statement sent.
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(Contains(r.err, "p.yaml::late::a")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "nothing of it was applied or recorded")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "foreign key")) << r.err;
+  auto c = Open(url);
+  EXPECT_EQ(QueryLines(*c, "SELECT count(*), min(id), max(id) FROM p"),
+            (std::vector<std::string>{"602|1|1002|"}));
+  EXPECT_EQ(QueryLines(*c, "SELECT count(*) FROM q"), (std::vector<std::string>{"0|"}));
+  EXPECT_EQ(QueryLines(*c, "SELECT ID FROM databasechangelog ORDER BY ORDEREXECUTED"),
+            (std::vector<std::string>{"table|", "many|", "multi|", "deferred|"}));
+
+  WriteFile(dir, "f.yaml",
+            "databaseChangeLog:\n"
+            "  - changeSet:\n      id: failing\n      author: a\n      changes:\n"
+            "        - sql: |\n" + block(failing));
+  r = RunStrata(Args(url, "f.yaml", {"update"}), dir);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(Contains(r.err, "in statement: insert into p values ('four hundred')")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "invalid input syntax for type integer")) << r.err;
+  EXPECT_EQ(QueryLines(*c, "SELECT count(*) FROM q"), (std::vector<std::string>{"0|"}));
+  EXPECT_EQ(QueryLines(*c, "SELECT count(*) FROM databasechangelog"),
+            (std::vector<std::string>{"4|"}));
+  EXPECT_EQ(QueryLines(*c, "SELECT LOCKED FROM databasechangeloglock"),
+            (std::vector<std::string>{"f|"}));
+}
+
 }  // namespace
 }  // namespace strata::test

@@ -215,6 +215,8 @@ inline void RuntimeFailureScenario(const std::string& url, const std::string& di
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_NE(r.err.find("fail.yaml::bad::a"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("no_such_table"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("in statement: insert into no_such_table values (1)"), std::string::npos)
+      << r.err;
   EXPECT_TRUE(HasTable(url, "good_table"));
   EXPECT_FALSE(HasTable(url, "half_table"));
   EXPECT_FALSE(HasTable(url, "never_table"));

@@ -4,10 +4,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "strata/connection.h"
 #include "strata/status.h"
@@ -40,13 +41,6 @@ std::string LineColumn(std::string_view sql, size_t offset);
 int64_t AdvisoryLockKey(std::string_view database, std::string_view schema,
                         std::string_view table);
 
-// The PostgreSQL advisory lock key of the tracking table `table` in `schema`
-// of `database` (names as stored, lower case when unquoted): 64-bit FNV-1a
-// over "strata-lock", database, schema and table, each followed by a NUL
-// byte. Every Strata version must compute the same key: never changes.
-int64_t AdvisoryLockKey(std::string_view database, std::string_view schema,
-                        std::string_view table);
-
 // Byte offset of the `chars`-th (1-based) UTF-8 character of `sql`, as
 // PostgreSQL's error position counts them; sql.size() when past the end.
 size_t ByteOffsetOfChar(std::string_view sql, size_t chars);
@@ -57,5 +51,18 @@ size_t ByteOffsetOfChar(std::string_view sql, size_t chars);
 // elsewhere one Execute each.
 Status ExecuteJoined(Connection& conn, std::string_view head, std::string_view sql,
                      std::string_view tail);
+
+// Sends every statement of `sqls` (each one SQL command) in one round trip
+// when the connection can (PostgreSQL: libpq pipeline mode, the extended
+// protocol) and reads their outcomes in order, calling `after_each` after
+// each success; the server skips whatever follows a failure. Returns
+// Unsupported without running anything where pipelining is not available.
+// `*done` counts the successes. A statement holding several commands fails
+// here (the extended protocol takes one) with a syntax error, as does a
+// real one: then `*retry_one_by_one` is set, and callers roll back and run
+// the work one statement at a time (a real syntax error fails again there).
+Status ExecutePipelined(Connection& conn, const std::vector<std::string_view>& sqls,
+                        const std::function<void()>& after_each, size_t* done,
+                        bool* retry_one_by_one);
 
 }  // namespace strata::exec_detail

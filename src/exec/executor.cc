@@ -18,6 +18,7 @@
 #include "exec/command.h"
 #include "strata/preconditions.h"
 #include "strata/sql_writer.h"
+#include "util/strings.h"
 
 namespace strata {
 namespace {
@@ -365,6 +366,22 @@ Status RunStatements(Connection& conn, const std::vector<Statement>& stmts,
   return Status::Ok();
 }
 
+// Whether a changeset's transaction can go to the server in one pipeline:
+// plain SQL only (checks, output and commands run here), and no COPY, which
+// pipeline mode refuses ("copy" anywhere, even in a name, keeps the usual
+// path: slower, never wrong).
+bool Pipelinable(const std::vector<Statement>& statements,
+                 const std::vector<Statement>& history) {
+  auto plain = [](const std::vector<Statement>& v) {
+    for (const Statement& st : v) {
+      if (st.kind != Statement::Kind::kSql) return false;
+      if (util::IContains(st.sql, "copy")) return false;
+    }
+    return true;
+  };
+  return plain(statements) && plain(history);
+}
+
 // A statement for a message: trimmed, indented under its number.
 std::string Quote(size_t n, const std::string& sql) {
   std::string out = fmt::format("    {}. ", n);
@@ -463,8 +480,45 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
         if (s.ok()) s = conn.Execute(b.sql);
       }
     }
-    if (!s.ok()) {
-      // nothing of the step ran
+    bool pipelined = false;
+    if (s.ok() && in_tx && Pipelinable(*statements, history)) {
+      // One round trip for the whole changeset where the server allows it
+      // (PostgreSQL pipeline mode): BEGIN, its statements, its history rows,
+      // COMMIT. Anything else takes the path below.
+      std::vector<std::string_view> batch;
+      batch.reserve(statements->size() + history.size() + 2);
+      batch.push_back("BEGIN");
+      for (const Statement& st : *statements) batch.push_back(st.sql);
+      for (const Statement& st : history) batch.push_back(st.sql);
+      batch.push_back("COMMIT");
+      size_t ran = 0;  // BEGIN included
+      bool retry = false;
+      Status ps = exec_detail::ExecutePipelined(
+          conn, batch,
+          [&] {
+            // Kill points as on the path below: after each statement and
+            // history row, and once the transaction has committed.
+            if (ran > 1) Checkpoint();
+          },
+          &ran, &retry);
+      if (ps.ok()) {
+        done = batch.size() - 2;
+        pipelined = true;
+      } else if (ps.code() != Status::Code::kUnsupported) {
+        (void)conn.Execute("ROLLBACK");
+        if (!retry) {
+          // BEGIN and the statements before the failed one succeeded.
+          done = ran > 0 ? ran - 1 : 0;
+          s = ps;
+          pipelined = true;
+        }
+        // else: a statement of several commands (or a syntax error): run
+        // the changeset again one statement at a time, which reports the
+        // error exactly where it is.
+      }
+    }
+    if (!s.ok() || pipelined) {
+      // nothing of the step ran, or all of it did
     } else if (in_tx) {
       // Round trips are most of the cost of a small changeset: BEGIN travels
       // with the first statement and COMMIT with the last history statement

@@ -3,8 +3,10 @@
 #include <libpq-fe.h>
 #include <poll.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -87,6 +89,76 @@ class PgConnection final : public Connection {
     if (!tail.empty()) text.append("\n;\n").append(tail);
     PgResult res(PQexec(conn_, text.c_str()));
     return CommandStatus(res.get(), sql, CharCount(head, sql_at));
+  }
+
+  // See exec_detail::ExecutePipelined. Statements go out in chunks, each
+  // closed by a sync: libpq blocks while sending, so the server's replies to
+  // one chunk must fit the socket buffers until they are read (a few dozen
+  // bytes per statement). A sync inside BEGIN ... COMMIT ends no transaction.
+  Status ExecutePipelined(const std::vector<std::string_view>& sqls,
+                          const std::function<void()>& after_each, size_t* done,
+                          bool* retry_one_by_one) {
+    constexpr size_t kChunk = 256;
+    *done = 0;
+    *retry_one_by_one = false;
+    if (PQenterPipelineMode(conn_) != 1)
+      return Status::Unsupported("libpq pipeline mode is not available");
+    Status failed;
+    std::string text;
+    for (size_t first = 0; first < sqls.size() && failed.ok(); first += kChunk) {
+      const size_t end = std::min(sqls.size(), first + kChunk);
+      size_t sent = first;
+      for (; sent < end; ++sent) {
+        text.assign(sqls[sent]);
+        if (PQsendQueryParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
+                              0) != 1)
+          break;
+      }
+      if (sent < end || PQpipelineSync(conn_) != 1) {
+        failed = Status::Database(ErrorText(nullptr, ""));
+        break;
+      }
+      // Each statement's results end with a null; the sync's result ends
+      // the chunk. After an error the server skips the rest (ABORTED).
+      for (size_t i = first; i < end; ++i) {
+        bool first_result = true;
+        while (PGresult* raw = PQgetResult(conn_)) {
+          PgResult res(raw);
+          if (!first_result) continue;
+          first_result = false;
+          switch (PQresultStatus(raw)) {
+            case PGRES_COMMAND_OK:
+            case PGRES_TUPLES_OK:
+            case PGRES_EMPTY_QUERY:
+              ++*done;
+              after_each();
+              break;
+            case PGRES_PIPELINE_ABORTED:
+              break;
+            default:
+              if (failed.ok()) {
+                const char* state = PQresultErrorField(raw, PG_DIAG_SQLSTATE);
+                *retry_one_by_one = state && std::string_view(state) == "42601";
+                failed = Status::Database(ErrorText(raw, sqls[i]));
+              }
+              break;
+          }
+        }
+        if (PQstatus(conn_) == CONNECTION_BAD) break;
+      }
+      if (PQstatus(conn_) == CONNECTION_BAD) {
+        if (failed.ok()) failed = Status::Database(ErrorText(nullptr, ""));
+        break;
+      }
+      PgResult sync(PQgetResult(conn_));
+      if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC) {
+        if (failed.ok()) failed = Status::Database(ErrorText(sync.get(), ""));
+        break;
+      }
+    }
+    if (PQexitPipelineMode(conn_) != 1 && failed.ok())
+      failed = Status::Database(ErrorText(nullptr, ""));
+    return failed;
   }
 
   // The outcome of a simple-protocol command: errors name the position in
@@ -406,6 +478,16 @@ Status ExecuteJoined(Connection& conn, std::string_view head, std::string_view s
     if (Status s = conn.Execute(head); !s.ok()) return s;
   if (Status s = conn.Execute(sql); !s.ok()) return s;
   return tail.empty() ? Status::Ok() : conn.Execute(tail);
+}
+
+Status ExecutePipelined(Connection& conn, const std::vector<std::string_view>& sqls,
+                        const std::function<void()>& after_each, size_t* done,
+                        bool* retry_one_by_one) {
+  *done = 0;
+  *retry_one_by_one = false;
+  if (auto* pg = dynamic_cast<PgConnection*>(&conn))
+    return pg->ExecutePipelined(sqls, after_each, done, retry_one_by_one);
+  return Status::Unsupported("pipelining is a PostgreSQL feature");
 }
 
 Result<std::unique_ptr<Connection>> ConnectPostgres(

@@ -37,4 +37,12 @@ inline bool IEquals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Whether `needle` occurs in `haystack`, ASCII case-insensitively.
+inline bool IContains(std::string_view haystack, std::string_view needle) {
+  if (needle.size() > haystack.size()) return false;
+  for (size_t i = 0; i + needle.size() <= haystack.size(); ++i)
+    if (IEquals(haystack.substr(i, needle.size()), needle)) return true;
+  return false;
+}
+
 }  // namespace strata::util
