@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -97,9 +98,30 @@ void ExpectConsistent(const std::string& url, long point) {
   EXPECT_EQ(e.table_a, rec.count("1") == 1) << "changeset 1 applied XOR recorded";
   EXPECT_EQ(e.row_3, e.table_c) << "changeset 3 half applied";
   EXPECT_EQ(e.table_c, rec.count("3") == 1) << "changeset 3 applied XOR recorded";
-  if (rec.count("2")) EXPECT_TRUE(e.index_a_id && e.table_b) << "changeset 2 recorded, not applied";
-  if (rec.count("3")) EXPECT_EQ(rec.count("2"), 1u) << "recorded out of order";
-  if (rec.count("4")) EXPECT_EQ(rec.count("3"), 1u) << "recorded out of order";
+  if (rec.count("2")) {
+    EXPECT_TRUE(e.index_a_id && e.table_b) << "changeset 2 recorded, not applied";
+  }
+  if (rec.count("3")) {
+    EXPECT_EQ(rec.count("2"), 1u) << "recorded out of order";
+  }
+  if (rec.count("4")) {
+    EXPECT_EQ(rec.count("3"), 1u) << "recorded out of order";
+  }
+}
+
+// The lock table's row as "LOCKED|", none when the table does not exist
+// (killed before creating it) or is empty (killed before its INSERT).
+std::vector<std::string> LockRows(const std::string& url) {
+  auto c = Open(url);
+  if (!Exists(*c, "SELECT to_regclass('databasechangeloglock') IS NOT NULL")) return {};
+  return QueryLines(*c, "SELECT LOCKED FROM databasechangeloglock");
+}
+
+// Whether a kill at `where` leaves the lock row set: only between taking
+// and releasing it.
+bool HoldsRow(const std::string& where) {
+  return where != "process lock held" && where != "tracking table statement run" &&
+         where != "lock row released";
 }
 
 TEST(CrashPg, KilledAtEveryCheckpointUpdateRecovers) {
@@ -112,35 +134,164 @@ TEST(CrashPg, KilledAtEveryCheckpointUpdateRecovers) {
   const size_t want_rows = HistoryRows(reference_url).size();
   ASSERT_EQ(want_rows, 4u);
 
-  long tried = 0;
+  // Each kill starts from an empty database, so the first points fall
+  // while the tracking tables are being created.
+  std::map<std::string, int> kinds;
   for (long point = 1; point < 200; ++point) {
     std::string url = CreatePgDatabase();
     CmdResult killed = RunStrataEnv(Args(url, {"update"}), dir,
                                     {{"STRATA_TEST_CRASH_AT", std::to_string(point)}});
     if (killed.exit_code == 0) break;  // past the last checkpoint
     ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << killed.err << killed.out;
-    ++tried;
+    const std::string where = KilledAt(killed.err);
+    ASSERT_FALSE(where.empty()) << killed.err;
+    ++kinds[where];
+    SCOPED_TRACE("kill point " + std::to_string(point) + ": " + where);
     ExpectConsistent(url, point);
-    // The killed process left its lock row behind.
-    EXPECT_EQ(QueryLines(*Open(url), "SELECT LOCKED FROM databasechangeloglock"),
-              (std::vector<std::string>{"t|"}));
+    // The killed process left its lock row behind while it held it.
+    const bool held = HoldsRow(where);
+    EXPECT_EQ(LockRows(url) == std::vector<std::string>{"t|"}, held);
 
     CmdResult next = RunStrata(Args(url, {"update"}), dir);
     ASSERT_EQ(next.exit_code, 0) << "after kill point " << point << ":\n"
                                  << next.err << next.out;
     // Taken over, or (killed after its last commit) released as stale.
-    EXPECT_TRUE(Contains(next.err, " the change log lock left by "))
-        << "kill point " << point << ": " << next.err;
-    EXPECT_EQ(Schema(url), want_schema) << "kill point " << point;
-    EXPECT_EQ(HistoryRows(url).size(), want_rows) << "kill point " << point;
+    EXPECT_EQ(Contains(next.err, " the change log lock left by "), held) << next.err;
+    EXPECT_EQ(Schema(url), want_schema);
+    EXPECT_EQ(HistoryRows(url).size(), want_rows);
     EXPECT_EQ(QueryLines(*Open(url), "SELECT count(*) FROM a"),
               (std::vector<std::string>{"2|"}));
-    EXPECT_EQ(QueryLines(*Open(url), "SELECT LOCKED FROM databasechangeloglock"),
-              (std::vector<std::string>{"f|"}));
+    EXPECT_EQ(LockRows(url), (std::vector<std::string>{"f|"}));
     if (HasFailure()) break;
   }
-  printf("kill -9 tried at %ld executor checkpoints\n", tried);
-  EXPECT_GE(tried, 15);  // 4 changesets: before, inside and after each
+  printf("kill -9 of update tried at %s executor checkpoints\n", KillReport(kinds).c_str());
+  // Every kind of point was reached: the tracking tables (lock table
+  // CREATE, DELETE, INSERT; history table CREATE), the lock, transactional
+  // changesets and the runInTransaction:false one.
+  EXPECT_EQ(kinds["tracking table statement run"], 4);
+  for (const char* kind :
+       {"process lock held", "lock row taken", "changeset: before its transaction",
+        "changeset: statement run in its transaction", "changeset: after COMMIT",
+        "changeset (no transaction): before its first statement",
+        "changeset (no transaction): statement run",
+        "changeset (no transaction): history statement run", "lock row released"})
+    EXPECT_GT(kinds[kind], 0) << kind;
+}
+
+// Rolled back newest first: 5 (transactional), 4 (runInTransaction:false,
+// its rollback cannot run in a transaction), 3 (two statements). The tag is
+// set by changeset 1 with another change, so that its row stays (a changeset
+// that only tags is rolled back too, as in Liquibase 4.28) and a rollback
+// run again after a complete one has nothing to do.
+constexpr const char* kRollbackChangeLog = R"(databaseChangeLog:
+  - changeSet:
+      id: 1
+      author: crash
+      changes:
+        - createTable:
+            tableName: a
+            columns:
+              - column: {name: id, type: int}
+        - tagDatabase: {tag: v1}
+  - changeSet:
+      id: 3
+      author: crash
+      changes:
+        - createTable:
+            tableName: b
+            columns:
+              - column: {name: id, type: int}
+        - sql: insert into a values (3)
+      rollback:
+        - sql: delete from a where id = 3
+        - dropTable: {tableName: b}
+  - changeSet:
+      id: 4
+      author: crash
+      runInTransaction: false
+      changes:
+        - sql: create index concurrently if not exists a_id on a (id)
+      rollback:
+        - sql: drop index concurrently if exists a_id
+  - changeSet:
+      id: 5
+      author: crash
+      changes:
+        - createTable:
+            tableName: c
+            columns:
+              - column: {name: id, type: int}
+)";
+
+TEST(CrashPg, RollbackKilledAtEveryCheckpointRecovers) {
+  STRATA_REQUIRE_PG(reference_url);
+  std::string dir = TempDir();
+  WriteFile(dir, "c.yaml", kRollbackChangeLog);
+  CmdResult r = RunStrata(Args(reference_url, {"update"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  r = RunStrata(Args(reference_url, {"rollback", "--tag=v1"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  const std::vector<std::string> want_schema = Schema(reference_url);
+  ASSERT_EQ(HistoryRows(reference_url).size(), 1u);
+
+  std::map<std::string, int> kinds;
+  for (long point = 1; point < 100; ++point) {
+    std::string url = CreatePgDatabase();
+    r = RunStrata(Args(url, {"update"}), dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+    CmdResult killed = RunStrataEnv(Args(url, {"rollback", "--tag=v1"}), dir,
+                                    {{"STRATA_TEST_CRASH_AT", std::to_string(point)}});
+    if (killed.exit_code == 0) break;  // past the last checkpoint
+    ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << killed.err << killed.out;
+    const std::string where = KilledAt(killed.err);
+    ASSERT_FALSE(where.empty()) << killed.err;
+    ++kinds[where];
+    SCOPED_TRACE("kill point " + std::to_string(point) + ": " + where);
+    {
+      auto c = Open(url);
+      std::set<std::string> rec = Recorded(*c);
+      const bool b = Exists(*c, "SELECT to_regclass('b') IS NOT NULL");
+      const bool row_3 = Exists(*c, "SELECT EXISTS (SELECT 1 FROM a WHERE id = 3)");
+      const bool index = Exists(*c, "SELECT to_regclass('a_id') IS NOT NULL");
+      const bool table_c = Exists(*c, "SELECT to_regclass('c') IS NOT NULL");
+      EXPECT_EQ(rec.count("1"), 1u);
+      // Transactional rollbacks: undone and unrecorded together.
+      EXPECT_EQ(table_c, rec.count("5") == 1) << "changeset 5 undone XOR unrecorded";
+      EXPECT_EQ(b, row_3) << "changeset 3 half undone";
+      EXPECT_EQ(b, rec.count("3") == 1) << "changeset 3 undone XOR unrecorded";
+      // The non-transactional one is unrecorded only once undone.
+      if (!rec.count("4")) {
+        EXPECT_FALSE(index) << "changeset 4 unrecorded, not undone";
+        EXPECT_EQ(rec.count("5"), 0u) << "undone out of order";
+      }
+      if (!rec.count("3")) {
+        EXPECT_EQ(rec.count("4"), 0u) << "undone out of order";
+      }
+    }
+    const bool held = HoldsRow(where);
+    EXPECT_EQ(LockRows(url) == std::vector<std::string>{"t|"}, held);
+
+    CmdResult next = RunStrata(Args(url, {"rollback", "--tag=v1"}), dir);
+    ASSERT_EQ(next.exit_code, 0) << next.err << next.out;
+    EXPECT_EQ(Contains(next.err, " the change log lock left by "), held) << next.err;
+    EXPECT_EQ(Schema(url), want_schema);
+    EXPECT_EQ(QueryLines(*Open(url), "SELECT ID FROM databasechangelog ORDER BY ORDEREXECUTED"),
+              (std::vector<std::string>{"1|"}));
+    EXPECT_EQ(QueryLines(*Open(url), "SELECT count(*) FROM a"),
+              (std::vector<std::string>{"0|"}));
+    EXPECT_EQ(LockRows(url), (std::vector<std::string>{"f|"}));
+    if (HasFailure()) break;
+  }
+  printf("kill -9 of rollback --tag tried at %s executor checkpoints\n",
+         KillReport(kinds).c_str());
+  for (const char* kind :
+       {"process lock held", "lock row taken", "changeset: before its transaction",
+        "changeset: statement run in its transaction", "changeset: after COMMIT",
+        "changeset (no transaction): before its first statement",
+        "changeset (no transaction): statement run",
+        "changeset (no transaction): history statement run", "lock row released"})
+    EXPECT_GT(kinds[kind], 0) << kind;
+  EXPECT_EQ(kinds.count("tracking table statement run"), 0u);
 }
 
 TEST(CrashPg, LostConnectionMidChangesetFailsCleanlyAndUpdateFinishes) {

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -70,6 +71,30 @@ inline CmdResult RunStrataEnv(const std::vector<std::string>& args,
 
 inline bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
+}
+
+// Where a STRATA_TEST_CRASH_AT kill struck, from the line strata writes to
+// stderr just before it ("strata: killed at checkpoint <n>: <where>"); ""
+// when there is none.
+inline std::string KilledAt(const std::string& err) {
+  const std::string mark = "strata: killed at checkpoint ";
+  size_t at = err.rfind(mark);
+  if (at == std::string::npos) return "";
+  size_t colon = err.find(": ", at + mark.size());
+  size_t end = err.find('\n', at);
+  if (colon == std::string::npos || end == std::string::npos || colon > end) return "";
+  return err.substr(colon + 2, end - colon - 2);
+}
+
+// "N (3 x where, 1 x other, ...)" for a test's report of its kill points.
+inline std::string KillReport(const std::map<std::string, int>& by_kind) {
+  int total = 0;
+  std::string kinds;
+  for (const auto& [where, n] : by_kind) {
+    total += n;
+    kinds += (kinds.empty() ? "" : "; ") + std::to_string(n) + " x " + where;
+  }
+  return std::to_string(total) + " (" + kinds + ")";
 }
 
 }  // namespace strata::test

@@ -51,10 +51,17 @@ std::string SqlVisitorChecksum(const SqlVisitor& visitor,
 std::string ChangeSetChecksum(const ChangeSet& changeset, std::string_view dbms,
                               ChecksumVersion version = ChecksumVersion::kV9);
 
+// Whether `stored` is the changeset's sum under the stored sum's algorithm
+// version. An "8:" sum of a changeset whose modifySql has a context matches
+// either spelling of v8: the one Liquibase 4.16-4.28 compute, or the one
+// Liquibase 3.5-4.15 wrote (which 4.28 itself rejects).
+bool MatchesStoredChecksum(const ChangeSet& changeset, std::string_view dbms,
+                           std::string_view stored);
+
 // Liquibase's ChangeSet.isCheckSumValid for a non-NULL stored MD5SUM: the
-// stored sum equals the changeset's sum computed with the stored sum's
-// algorithm version (v8 for "8:" rows), or one of its validCheckSums is
-// ANY or names the stored sum, that sum or the current v9 sum.
+// stored sum matches (MatchesStoredChecksum), or one of its validCheckSums is
+// ANY or names the stored sum, the current sum of the stored sum's version
+// or the current v9 sum.
 bool ChecksumValid(const ChangeSet& changeset, std::string_view dbms,
                    std::string_view stored);
 

@@ -130,10 +130,15 @@ struct RunSummary {
 //
 // Test-only fault injection: with the environment variable
 // STRATA_TEST_CRASH_AT=<n> the process raises SIGKILL at its n-th
-// checkpoint (before BEGIN, after each statement, after the history
-// statements, after COMMIT; in that order, counted across the whole run).
-// Compiled in, inert unless the variable is set; tests/crash_pg_test.cc
-// uses it.
+// checkpoint, counted across the whole command, after writing
+// "strata: killed at checkpoint <n>: <where>" to stderr. Checkpoints: the
+// process lock held (ChangeLogLock::Acquire), after each tracking-table
+// statement (EnsureTrackingTables), the lock row taken; per step (update's
+// and rollback's alike) before its transaction, after each statement,
+// after each history statement, after COMMIT (a runInTransaction:false
+// step: before it, after each statement and history statement); the lock
+// row released (~ChangeLogLock). Compiled in, inert unless the variable is
+// set; tests/crash_pg_test.cc and tests/lock_sqlite_test.cc use it.
 Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
                RunSummary* summary, ChangeLogLock* lock = nullptr);
 

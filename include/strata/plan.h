@@ -243,6 +243,10 @@ bool ExecutedAfter(std::string_view date_executed, std::string_view after);
 // Tracking-table SQL, through the one quoting-aware writer.
 std::vector<Statement> CreateChangeLogTableSql(const PlanContext& ctx);
 std::vector<Statement> CreateLockTableSql(const PlanContext& ctx);
+// The lock table's one row, unlocked (the last statement of
+// CreateLockTableSql): also what a lock table left empty gets, as Liquibase
+// initializes one.
+std::string InsertLockRowSql(const PlanContext& ctx);
 std::string SelectHistorySql(const PlanContext& ctx);
 // COUNT(*) and MAX(ORDEREXECUTED) of the history table.
 std::string HistoryFingerprintSql(const PlanContext& ctx);

@@ -304,7 +304,35 @@ std::string ChangeChecksum(const Change& change, ChecksumVersion version) {
   return detail::ComputeString(SerializeChange(change));
 }
 
-std::string SqlVisitorChecksum(const SqlVisitor& visitor, ChecksumVersion version) {
+namespace {
+
+// Labels.toString(): the comma list trimmed ("a, b" is "a,b").
+std::string LabelsToString(const std::string& labels) {
+  std::string out;
+  std::string_view rest = labels;
+  while (true) {
+    size_t comma = rest.find(',');
+    std::string_view item = Trim(rest.substr(0, comma));
+    if (!item.empty()) {
+      if (!out.empty()) out += ',';
+      out += item;
+    }
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+// The name v8 gives a visitor's context field: "contextFilter" since
+// Liquibase 4.16 (what 4.22-4.28 compute to validate "8:" rows), "contexts"
+// in the releases before, whose stored sums 4.28 therefore rejects for a
+// modifySql with a context (verified: Liquibase 4.4.0 wrote
+// 8:dbec5e82... for tests/data/checksum_v8 ms3, 4.28.1 computes 8:93547933...).
+constexpr const char* kContextFilter = "contextFilter";
+constexpr const char* kContextsBefore416 = "contexts";
+
+std::string VisitorChecksum(const SqlVisitor& visitor, ChecksumVersion version,
+                            const char* context_field) {
   // The visitor's serializable fields, sorted by name (they are written in
   // that order). v9 leaves out applicableDbms, contextFilter and labels.
   std::string out(visitor.Name());
@@ -333,8 +361,8 @@ std::string SqlVisitorChecksum(const SqlVisitor& visitor, ChecksumVersion versio
     out += "\"\n";
   };
   if (version == kV8) {
-    field("contextFilter", visitor.context);
-    field("labels", visitor.labels);
+    field(context_field, visitor.context);
+    if (visitor.labels) field("labels", LabelsToString(*visitor.labels));
   }
   field("replace", visitor.replace);
   field("value", visitor.value);
@@ -343,8 +371,8 @@ std::string SqlVisitorChecksum(const SqlVisitor& visitor, ChecksumVersion versio
   return detail::ComputeString(detail::NormalizeLineEndings(out), version);
 }
 
-std::string ChangeSetChecksum(const ChangeSet& changeset, std::string_view dbms,
-                              ChecksumVersion version) {
+std::string ChangeSetSum(const ChangeSet& changeset, std::string_view dbms,
+                         ChecksumVersion version, const char* context_field) {
   std::string acc;
   for (const Change& change : changeset.changes) {
     // v8 hashes dbms-targeted changes for every engine.
@@ -356,17 +384,39 @@ std::string ChangeSetChecksum(const ChangeSet& changeset, std::string_view dbms,
   // drops the others first), each "9:<hex>;".
   for (const SqlVisitor& visitor : changeset.modify_sql) {
     if (!DbmsMatches(visitor.dbms, dbms)) continue;
-    acc += SqlVisitorChecksum(visitor, version);
+    acc += VisitorChecksum(visitor, version, context_field);
     acc += ';';
   }
   return detail::ComputeString(acc, version);
 }
 
+}  // namespace
+
+std::string SqlVisitorChecksum(const SqlVisitor& visitor, ChecksumVersion version) {
+  return VisitorChecksum(visitor, version, kContextFilter);
+}
+
+std::string ChangeSetChecksum(const ChangeSet& changeset, std::string_view dbms,
+                              ChecksumVersion version) {
+  return ChangeSetSum(changeset, dbms, version, kContextFilter);
+}
+
+bool MatchesStoredChecksum(const ChangeSet& changeset, std::string_view dbms,
+                           std::string_view stored) {
+  ChecksumVersion version = StoredChecksumVersion(stored);
+  if (SameChecksum(stored, ChangeSetSum(changeset, dbms, version, kContextFilter))) return true;
+  if (version != kV8) return false;
+  bool has_context = std::any_of(changeset.modify_sql.begin(), changeset.modify_sql.end(),
+                                 [](const SqlVisitor& v) { return v.context.has_value(); });
+  return has_context &&
+         SameChecksum(stored, ChangeSetSum(changeset, dbms, version, kContextsBefore416));
+}
+
 bool ChecksumValid(const ChangeSet& changeset, std::string_view dbms,
                    std::string_view stored) {
   ChecksumVersion version = StoredChecksumVersion(stored);
+  if (MatchesStoredChecksum(changeset, dbms, stored)) return true;
   std::string current = ChangeSetChecksum(changeset, dbms, version);
-  if (SameChecksum(stored, current)) return true;
   std::string latest =
       version == kV9 ? current : ChangeSetChecksum(changeset, dbms, kV9);
   for (const std::string& valid : changeset.valid_checksums) {

@@ -75,6 +75,12 @@ Status RunRollback(const GlobalOptions& o, const RollbackOptions& r,
     return Status::Ok();
   }
   if (plan->ChangeSetCount() == 0) {
+    // As update does: a row left by a Strata process killed after its last
+    // commit must not keep Liquibase waiting.
+    Status s = ClearStaleLock(*session.conn, session.ctx, [&](const std::string& line) {
+      io.Log(LogLevel::kWarning, line);
+    });
+    if (!s.ok()) return s;
     fmt::print(io.out, "Nothing to roll back\n");
     return Status::Ok();
   }

@@ -27,6 +27,24 @@ std::optional<std::string> Col(const Row& r, size_t i) {
   return i < r.size() ? r[i] : std::nullopt;
 }
 
+// STRATA_TEST_CRASH_AT: see RunPlan in executor.h. `where` is written to
+// stderr just before the kill, so that a test can tell which kinds of point
+// its kills reached.
+void Checkpoint(const char* where) {
+  static const long target = [] {
+    const char* v = std::getenv("STRATA_TEST_CRASH_AT");
+    return v ? std::strtol(v, nullptr, 10) : 0L;
+  }();
+  if (target <= 0) return;
+  static long count = 0;
+  if (++count != target) return;
+  std::string line = fmt::format("strata: killed at checkpoint {}: {}\n", count, where);
+  std::fflush(stdout);
+  std::fflush(stderr);
+  (void)!write(STDERR_FILENO, line.data(), line.size());
+  std::raise(SIGKILL);
+}
+
 std::string LockOwner() {
   char host[256] = {0};
   if (gethostname(host, sizeof host - 1) != 0) host[0] = 0;
@@ -87,6 +105,7 @@ Status EnsureTrackingTables(Connection& conn, PlanContext* ctx) {
         if (now.ok() && *now) break;
         return s;
       }
+      Checkpoint("tracking table statement run");
     }
     *exists = true;
     return Status::Ok();
@@ -204,6 +223,7 @@ Result<std::unique_ptr<ChangeLogLock>> ChangeLogLock::Acquire(
     }
   }
 
+  Checkpoint("process lock held");
   Status s = EnsureTrackingTables(conn, ctx);
   if (!s.ok()) return s;
 
@@ -216,6 +236,17 @@ Result<std::unique_ptr<ChangeLogLock>> ChangeLogLock::Acquire(
     if (!rows.empty()) break;
     Result<LockRow> row = ReadLockRow(conn, *ctx);
     if (!row.ok()) return row.status();
+    if (!row->exists) {
+      // A process killed between creating the table and inserting its row
+      // left it empty: Liquibase inserts the row then, and so does Strata.
+      // Should the insert lose a race, the row is there to be read again.
+      s = conn.Execute(InsertLockRowSql(*ctx));
+      if (!s.ok()) {
+        Result<LockRow> again = ReadLockRow(conn, *ctx);
+        if (!again.ok() || !again->exists) return s;
+      }
+      continue;
+    }
     if (row->locked && row->locked_by && WrittenByStrata(*row->locked_by)) {
       // Every Strata process holds the process lock while its row is set,
       // and this process holds it now: the row's writer is gone.
@@ -233,6 +264,7 @@ Result<std::unique_ptr<ChangeLogLock>> ChangeLogLock::Acquire(
     }
     if (!wait_more()) return LockError(*row, "UNKNOWN");
   }
+  Checkpoint("lock row taken");
   return std::unique_ptr<ChangeLogLock>(new ChangeLogLock(
       conn, std::move(*process_lock), ReleaseOwnSql(*ctx, owner)));
 }
@@ -241,6 +273,7 @@ ChangeLogLock::~ChangeLogLock() {
   // When the main connection was lost, the lock's own connection can still
   // clear the row; if both are gone, the next run takes the row over.
   if (!conn_.Execute(release_sql_).ok()) (void)process_lock_->Execute(release_sql_);
+  Checkpoint("lock row released");
 }
 
 Result<LockState> InspectLock(Connection& conn, const PlanContext& ctx) {
@@ -304,21 +337,10 @@ Status ForceReleaseLock(Connection& conn, const PlanContext& ctx) {
 
 namespace {
 
-// STRATA_TEST_CRASH_AT: see RunPlan in executor.h.
-void Checkpoint() {
-  static const long target = [] {
-    const char* v = std::getenv("STRATA_TEST_CRASH_AT");
-    return v ? std::strtol(v, nullptr, 10) : 0L;
-  }();
-  if (target <= 0) return;
-  static long count = 0;
-  if (++count == target) std::raise(SIGKILL);
-}
-
 // Runs `stmts`, counting into *done; on failure *failed is the index of the
 // statement that failed.
 Status RunStatements(Connection& conn, const std::vector<Statement>& stmts,
-                     size_t* done, size_t from = 0) {
+                     size_t* done, const char* checkpoint, size_t from = 0) {
   for (size_t i = from; i < stmts.size(); ++i) {
     const Statement& st = stmts[i];
     if (st.kind == Statement::Kind::kOutput) {
@@ -355,13 +377,13 @@ Status RunStatements(Connection& conn, const std::vector<Statement>& stmts,
                                             rows.size() == 1 ? "" : "s", shown));
       }
       ++*done;
-      Checkpoint();
+      Checkpoint(checkpoint);
       continue;
     }
     Status s = conn.Execute(st.sql);
     if (!s.ok()) return s;
     ++*done;
-    Checkpoint();
+    Checkpoint(checkpoint);
   }
   return Status::Ok();
 }
@@ -397,6 +419,8 @@ std::string Quote(size_t n, const std::string& sql) {
 
 Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
                RunSummary* summary, ChangeLogLock* lock) {
+  static constexpr const char* kInTx = "changeset: statement run in its transaction";
+  static constexpr const char* kHistoryInTx = "changeset: history statement run, before COMMIT";
   const bool transactional = conn.dialect().transactional_ddl;
   // Steps that ran but were not recorded (precondition CONTINUE, a failure
   // under failOnError:false): Liquibase numbers ORDEREXECUTED as it records
@@ -472,7 +496,8 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
     const bool marking = statements == &kNone;
     size_t done = 0;
     Status s;
-    Checkpoint();
+    Checkpoint(in_tx ? "changeset: before its transaction"
+                     : "changeset (no transaction): before its first statement");
     // before/after run outside the transaction (PRAGMA foreign_keys has no
     // effect inside one); `after` runs whatever happened.
     if (!marking) {
@@ -498,7 +523,11 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
           [&] {
             // Kill points as on the path below: after each statement and
             // history row, and once the transaction has committed.
-            if (ran > 1) Checkpoint();
+            if (ran <= 1) return;
+            if (ran == batch.size())
+              Checkpoint("changeset: after COMMIT");
+            else
+              Checkpoint(ran <= 1 + statements->size() ? kInTx : kHistoryInTx);
           },
           &ran, &retry);
       if (ps.ok()) {
@@ -530,29 +559,28 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
         s = exec_detail::ExecuteJoined(conn, "BEGIN", (*statements)[0].sql, "");
         if (s.ok()) {
           ++done;
-          Checkpoint();
+          Checkpoint(kInTx);
         }
       } else {
         s = conn.Execute("BEGIN");
       }
-      if (s.ok()) s = RunStatements(conn, *statements, &done, begin_joined ? 1 : 0);
+      if (s.ok()) s = RunStatements(conn, *statements, &done, kInTx, begin_joined ? 1 : 0);
       if (commit_joined) {
         std::vector<Statement> before_last(history.begin(), history.end() - 1);
-        if (s.ok()) s = RunStatements(conn, before_last, &done);
+        if (s.ok()) s = RunStatements(conn, before_last, &done, kHistoryInTx);
         if (s.ok()) s = exec_detail::ExecuteJoined(conn, "", history.back().sql, "COMMIT");
-        if (s.ok()) {
-          ++done;
-          Checkpoint();
-        }
+        if (s.ok()) ++done;
       } else {
-        if (s.ok()) s = RunStatements(conn, history, &done);
+        if (s.ok()) s = RunStatements(conn, history, &done, kHistoryInTx);
         if (s.ok()) s = conn.Execute("COMMIT");
       }
       if (!s.ok()) (void)conn.Execute("ROLLBACK");
-      if (s.ok()) Checkpoint();
+      if (s.ok()) Checkpoint("changeset: after COMMIT");
     } else {
-      s = RunStatements(conn, *statements, &done);
-      if (s.ok()) s = RunStatements(conn, history, &done);
+      s = RunStatements(conn, *statements, &done,
+                        "changeset (no transaction): statement run");
+      if (s.ok())
+        s = RunStatements(conn, history, &done, "changeset (no transaction): history statement run");
     }
     if (!marking) {
       for (const Statement& a : step.after) {

@@ -66,7 +66,7 @@ Decision Decide(const ChangeSet& cs, const History& history,
   std::string current = stored_version == ChecksumVersion::kV9
                             ? d.checksum
                             : ChangeSetChecksum(cs, dbms, stored_version);
-  if (cs.run_on_change.value_or(false) && !SameChecksum(*row->md5sum, current)) {
+  if (cs.run_on_change.value_or(false) && !MatchesStoredChecksum(cs, dbms, *row->md5sum)) {
     d.action = Action::kRerun;
     return d;
   }

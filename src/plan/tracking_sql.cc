@@ -53,12 +53,16 @@ std::vector<Statement> CreateLockTableSql(const PlanContext& ctx) {
   SqlWriter d = Writer(ctx);
   d.Keyword("DELETE FROM ").Name(ctx.tables.schema, ctx.tables.lock);
   out.push_back({d.Take()});
-  SqlWriter i = Writer(ctx);
-  i.Keyword("INSERT INTO ").Name(ctx.tables.schema, ctx.tables.lock)
+  out.push_back({InsertLockRowSql(ctx)});
+  return out;
+}
+
+std::string InsertLockRowSql(const PlanContext& ctx) {
+  SqlWriter w = Writer(ctx);
+  w.Keyword("INSERT INTO ").Name(ctx.tables.schema, ctx.tables.lock)
       .Keyword(" (ID, LOCKED) VALUES (1, ")
       .Keyword(ctx.dialect->boolean_false).Keyword(")");
-  out.push_back({i.Take()});
-  return out;
+  return w.Take();
 }
 
 std::string SelectHistorySql(const PlanContext& ctx) {
