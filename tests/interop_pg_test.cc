@@ -97,8 +97,10 @@ void LockRace(const std::string& liquibase, const std::string& url, bool liquiba
 
   auto sessions = [&] {
     std::vector<Row> rows;
+    // Client sessions only: an autovacuum worker on the fresh database
+    // counted at `before` and gone later would hide the waiter's arrival.
     watch->Query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                 "AND pid <> pg_backend_pid()", &rows);
+                 "AND pid <> pg_backend_pid() AND backend_type = 'client backend'", &rows);
     return rows.empty() || !rows[0][0] ? 0 : std::stoi(*rows[0][0]);
   };
   const int before = sessions();
