@@ -39,6 +39,8 @@ std::string Line(const Statement& x) {
       return "-- output to " + x.target + ": " + x.sql + "\n";
     case Statement::Kind::kStop:
       return "-- stop: " + x.sql + "\n";
+    case Statement::Kind::kCommand:
+      return "-- executeCommand: " + x.sql + "\n";
   }
   return {};
 }

@@ -161,8 +161,9 @@ void ExpectRollback(const std::string& rw, const Project& p, const std::string& 
                     const std::string& failing_change = "") {
   CmdResult r = Strata(rw, p, url, args);
   EXPECT_EQ(r.exit_code, exit_code) << args[0] << "\n" << r.err << r.out;
-  if (!failing_change.empty())
+  if (!failing_change.empty()) {
     EXPECT_NE((r.err + r.out).find(failing_change), std::string::npos) << r.err << r.out;
+  }
   EXPECT_EQ(RowCount(url), rows) << args[0];
 }
 

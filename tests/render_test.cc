@@ -51,7 +51,9 @@ Status RenderStatus(const Change& c, const Dialect& d) {
   o.dialect = &d;
   std::vector<Statement> out;
   Status s = RenderChange(c, o, &out);
-  if (!s.ok()) EXPECT_TRUE(out.empty());
+  if (!s.ok()) {
+    EXPECT_TRUE(out.empty());
+  }
   return s;
 }
 

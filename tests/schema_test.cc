@@ -82,9 +82,10 @@ TEST(Schema, EveryChangeTypeIsDescribed) {
           EXPECT_NE(own.find("<xsd:element name=\"" + name + "\">"), std::string::npos) << name;
           EXPECT_EQ(other.find("<xsd:element name=\"" + name + "\">"), std::string::npos)
               << name;
-          if (!ProChange<T>)
+          if (!ProChange<T>) {
             EXPECT_NE(xsd.find("<xsd:element ref=\"" + name + "\"/>"), std::string::npos)
                 << name;
+          }
           EXPECT_NE(json.find("\"$ref\": \"#/definitions/" + name + "\""), std::string::npos)
               << name;
           EXPECT_NE(json.find("\n    \"" + name + "\": {"), std::string::npos) << name;

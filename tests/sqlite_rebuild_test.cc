@@ -207,8 +207,11 @@ TEST(SqliteRebuild, AddPrimaryKeyThenAutoIncrement) {
   ASSERT_TRUE(st.ok()) << st.status().message();
   EXPECT_EQ((*st)[0].sql,
             "CREATE TABLE strata_new_t (id INT NOT NULL, v TEXT, CONSTRAINT pk_t PRIMARY KEY (id))");
-  for (const Statement& s : *st)
-    if (s.kind == Statement::Kind::kSql) ASSERT_TRUE(catalog->Apply(s.sql).ok()) << s.sql;
+  for (const Statement& s : *st) {
+    if (s.kind == Statement::Kind::kSql) {
+      ASSERT_TRUE(catalog->Apply(s.sql).ok()) << s.sql;
+    }
+  }
   AddAutoIncrement ai;
   ai.table_name = "t";
   ai.column_name = "id";
