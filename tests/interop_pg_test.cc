@@ -54,16 +54,6 @@ std::string LockedBy(Connection& c) {
   return *rows[0][0];
 }
 
-// Waits up to `seconds` for `pred`.
-template <typename Pred>
-bool WaitFor(double seconds, Pred pred) {
-  for (int i = 0; i < seconds * 20; ++i) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return pred();
-}
-
 // One holder runs the gated changelog and holds databasechangeloglock; the
 // other tool is started against the same database and must wait until the
 // holder is done, then find nothing left to run. Each changeset runs once.

@@ -60,15 +60,6 @@ std::string LockRow(const std::string& url) {
   return (rows[0][0] ? *rows[0][0] : "NULL") + "|" + (rows[0][1] ? *rows[0][1] : "NULL") + "|";
 }
 
-template <typename Pred>
-bool WaitFor(double seconds, Pred pred) {
-  for (int i = 0; i < seconds * 20; ++i) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return pred();
-}
-
 // One tool holds databasechangeloglock while blocked in g1; the other is
 // started against the same file and must wait (Liquibase says so in its
 // log; Strata, which starts in milliseconds, is given two seconds) without

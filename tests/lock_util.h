@@ -6,10 +6,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <map>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "test_util.h"
 
@@ -95,6 +99,31 @@ inline std::string KillReport(const std::map<std::string, int>& by_kind) {
     kinds += (kinds.empty() ? "" : "; ") + std::to_string(n) + " x " + where;
   }
   return std::to_string(total) + " (" + kinds + ")";
+}
+
+// Every kind of checkpoint an update from an empty database passes was
+// reached by some kill (by_kind counts the kills per kind): the tracking
+// tables (lock table CREATE, DELETE, INSERT; history table CREATE), the
+// lock, transactional changesets and a runInTransaction:false one.
+inline void ExpectEveryUpdateKillPointReached(std::map<std::string, int> by_kind) {
+  EXPECT_EQ(by_kind["tracking table statement run"], 4);
+  for (const char* kind :
+       {"process lock held", "lock row taken", "changeset: before its transaction",
+        "changeset: statement run in its transaction", "changeset: after COMMIT",
+        "changeset (no transaction): before its first statement",
+        "changeset (no transaction): statement run",
+        "changeset (no transaction): history statement run", "lock row released"})
+    EXPECT_GT(by_kind[kind], 0) << kind;
+}
+
+// Polls `pred` every 50 ms for up to `seconds`.
+template <typename Pred>
+bool WaitFor(double seconds, Pred pred) {
+  for (int i = 0; i < seconds * 20; ++i) {
+    if (pred()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return pred();
 }
 
 }  // namespace strata::test
