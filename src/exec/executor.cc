@@ -547,7 +547,8 @@ Status RunPlan(Connection& conn, const Plan& plan, const Reporter& report,
       }
     }
     if (!s.ok() || pipelined) {
-      // nothing of the step ran, or all of it did
+      // nothing of the step ran, or the pipeline settled it (committed, or
+      // failed and rolled back)
     } else if (in_tx) {
       // Round trips are most of the cost of a small changeset: BEGIN travels
       // with the first statement and COMMIT with the last history statement
