@@ -16,7 +16,6 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -60,42 +59,22 @@ struct LimitedRun {
 inline LimitedRun RunLimited(const std::vector<std::string>& args,
                              const std::string& cwd,
                              const std::vector<std::string>& env = {}) {
-  std::string dir = TempDir();
-  std::string out_path = dir + "/out", err_path = dir + "/err";
-  std::fflush(nullptr);
-  pid_t pid = fork();
-  if (pid == 0) {
-    if (chdir(cwd.c_str()) != 0) _exit(127);
-    for (const std::string& e : env) {
-      auto eq = e.find('=');
-      setenv(e.substr(0, eq).c_str(), e.substr(eq + 1).c_str(), 1);
-    }
-    rlimit cpu{kCpuSeconds, kCpuSeconds + 1};
-    setrlimit(RLIMIT_CPU, &cpu);
-#ifndef STRATA_HOSTILE_ASAN
-    rlimit as{rlim_t{2} << 30, rlim_t{2} << 30};  // 2 GiB of address space
-    setrlimit(RLIMIT_AS, &as);
-#endif
-    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(out, 1);
-    dup2(err, 2);
-    std::vector<char*> argv;
-    std::string bin = STRATA_BINARY;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (std::string& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  LimitedRun r;
-  int status = 0;
   rusage usage{};
-  if (wait4(pid, &status, 0, &usage) != pid) return r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = ReadFile(out_path);
-  r.err = ReadFile(err_path);
+  CmdResult c = RunStrataWith(
+      args, cwd, env,
+      [] {
+        rlimit cpu{kCpuSeconds, kCpuSeconds + 1};
+        setrlimit(RLIMIT_CPU, &cpu);
+#ifndef STRATA_HOSTILE_ASAN
+        rlimit as{rlim_t{2} << 30, rlim_t{2} << 30};  // 2 GiB of address space
+        setrlimit(RLIMIT_AS, &as);
+#endif
+      },
+      &usage);
+  LimitedRun r;
+  r.exit_code = c.exit_code;
+  r.out = std::move(c.out);
+  r.err = std::move(c.err);
   r.max_rss_kb = usage.ru_maxrss;
   r.cpu_millis = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
                  (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;

@@ -1,5 +1,6 @@
 #include "test_util.h"
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,6 +66,12 @@ std::string ReadFile(const std::string& path) {
 
 CmdResult RunStrata(const std::vector<std::string>& args,
                     const std::string& cwd, const std::vector<std::string>& env) {
+  return RunStrataWith(args, cwd, env, [] {}, nullptr);
+}
+
+CmdResult RunStrataWith(const std::vector<std::string>& args, const std::string& cwd,
+                        const std::vector<std::string>& env,
+                        const std::function<void()>& in_child, rusage* usage) {
   std::string dir = TempDir();
   std::string out_path = dir + "/out", err_path = dir + "/err";
   CmdResult r;
@@ -80,6 +87,7 @@ CmdResult RunStrata(const std::vector<std::string>& args,
     }
     if (!freopen(out_path.c_str(), "w", stdout)) _exit(127);
     if (!freopen(err_path.c_str(), "w", stderr)) _exit(127);
+    in_child();
     std::vector<char*> argv;
     std::string bin = STRATA_BINARY;
     argv.push_back(bin.data());
@@ -90,7 +98,8 @@ CmdResult RunStrata(const std::vector<std::string>& args,
     _exit(127);
   }
   int status = 0;
-  waitpid(pid, &status, 0);
+  rusage ignored{};
+  if (wait4(pid, &status, 0, usage ? usage : &ignored) != pid) return r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = ReadFile(out_path);
   r.err = ReadFile(err_path);

@@ -2,8 +2,11 @@
 // and the throwaway PostgreSQL server that tools/test starts.
 #pragma once
 
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +32,12 @@ struct CmdResult {
 CmdResult RunStrata(const std::vector<std::string>& args,
                     const std::string& cwd = ".",
                     const std::vector<std::string>& env = {});
+// RunStrata with two hooks: `in_child` runs in the forked child just before
+// the exec (resource limits, say), and `usage`, when given, receives the
+// child's resource usage.
+CmdResult RunStrataWith(const std::vector<std::string>& args, const std::string& cwd,
+                        const std::vector<std::string>& env,
+                        const std::function<void()>& in_child, rusage* usage);
 
 // The PostgreSQL server URL from STRATA_TEST_PG_URL, or nullopt. Tests call
 // RequirePg(), which skips when no server is configured, and fails instead
