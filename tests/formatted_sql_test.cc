@@ -478,7 +478,7 @@ TEST(FormattedSqlError, UnsupportedFeatures) {
 }
 
 // "onFail=X ... | type{attr=value, ...} | ..." for comparisons.
-std::string Describe(const std::optional<Preconditions>& p) {
+std::string Describe(const HeapOptional<Preconditions>& p) {
   if (!p) return "<none>";
   std::string out;
   auto opt = [&](const char* name, const OptString& v) {

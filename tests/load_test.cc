@@ -1005,7 +1005,7 @@ std::string Describe(const std::vector<Precondition>& list) {
   }
   return out;
 }
-std::string Describe(const std::optional<Preconditions>& p) {
+std::string Describe(const HeapOptional<Preconditions>& p) {
   if (!p) return "<none>";
   std::string out;
   auto opt = [&](const char* name, const OptString& v) {

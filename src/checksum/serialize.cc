@@ -62,7 +62,7 @@ void Entry(std::string_view name, const OptNumeric& v, int indent, ChecksumVersi
   if (v) Scalar(name, v->text, indent, out);
 }
 // A nested object carries no field name.
-void Entry(std::string_view, const std::optional<ConstraintsConfig>& v,
+void Entry(std::string_view, const HeapOptional<ConstraintsConfig>& v,
            int indent, ChecksumVersion version, std::vector<std::string>* out) {
   if (v) out->push_back(Indent(indent) + Object(*v, indent + 1, version));
 }

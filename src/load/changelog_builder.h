@@ -149,6 +149,10 @@ template <HasFields X>
 struct OptionalStruct<std::optional<X>> : std::true_type {
   using Item = X;
 };
+template <HasFields X>
+struct OptionalStruct<HeapOptional<X>> : std::true_type {
+  using Item = X;
+};
 
 // The member type a Field points at: FieldMember<decltype(f)>.
 template <typename F>
