@@ -28,6 +28,19 @@
 
 namespace strata::load {
 
+namespace yaml {
+class Document;
+}
+
+// An include a YAML file names with a literal path (no `${}`), seen in its
+// tree before any entry is converted: the loader reads and parses such
+// files ahead on a second thread. Only a guess: the include entry itself,
+// converted later, decides what is loaded.
+struct IncludeHint {
+  std::string file;
+  bool relative_to_changelog_file = false;
+};
+
 struct IncludeSpec {
   std::string file;
   bool relative_to_changelog_file = false;
@@ -75,6 +88,12 @@ struct FileInfo {
   std::function<void(ChangeLogEntry&&, const ParsedChangeLog&)> on_entry;
   // Where warnings go (LoadResult::warnings); null: dropped.
   std::vector<Diagnostic>* warnings = nullptr;
+  // YAML only. `parsed`: the tree of this file's text, already built (and
+  // its text checked) on the loader's second thread; the parser reads it
+  // instead of the text. `on_include_hints`: takes the file's literal
+  // includes, in order, once its tree is built.
+  const yaml::Document* parsed = nullptr;
+  std::function<void(std::vector<IncludeHint>)> on_include_hints;
 };
 
 inline void EmitEntry(const FileInfo& file, ParsedChangeLog& log,

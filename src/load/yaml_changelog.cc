@@ -41,6 +41,35 @@ void ForEachAttributeMap(const yaml::Node& value, Fn fn) {
   for (const auto& item : value) fn(item);
 }
 
+// The includes of `list` whose file is a plain literal (no `${}`, not
+// ignored), as ParseInclude would read them; anything unusual is left out.
+std::vector<IncludeHint> IncludeHints(const yaml::Node& list) {
+  std::vector<IncludeHint> out;
+  for (const auto& item : list) {
+    if (!item.IsMap() || item.size() != 1) continue;
+    auto entry = item.begin();
+    if (!entry->first.IsScalar() || entry->first.Scalar() != "include" ||
+        !entry->second.IsMap())
+      continue;
+    IncludeHint hint;
+    bool ok = true;
+    for (const auto& attr : entry->second) {
+      const std::string& k = attr.first.Scalar();
+      const yaml::Node& v = attr.second;
+      if (k == "file" && v.IsScalar() && v.Scalar().find("${") == std::string::npos) {
+        hint.file = v.Scalar();
+      } else if (k == "relativeToChangelogFile" && v.IsScalar() &&
+                 (v.Scalar() == "true" || v.Scalar() == "false")) {
+        hint.relative_to_changelog_file = v.Scalar() == "true";
+      } else if (k == "ignore" || k == "file" || k == "relativeToChangelogFile") {
+        ok = false;
+      }
+    }
+    if (ok && !hint.file.empty()) out.push_back(std::move(hint));
+  }
+  return out;
+}
+
 class Parser {
  public:
   Parser(const FileInfo& file, const SearchPath& search_path,
@@ -533,7 +562,7 @@ ParsedChangeLog Parser::Run(const std::string& text) {
   std::string problem;
   yaml::Mark problem_at;
   try {
-    if (!doc.Parse(text, &problem, &problem_at)) doc.LoadWithYamlCpp(text);
+    if (!file_.parsed && !doc.Parse(text, &problem, &problem_at)) doc.LoadWithYamlCpp(text);
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own message for this is "bad file".
     SourceLocation loc = file_loc;
@@ -553,7 +582,7 @@ ParsedChangeLog Parser::Run(const std::string& text) {
     Error(loc, e.msg);
     return out;
   }
-  yaml::Node root = doc.root();
+  yaml::Node root = file_.parsed ? file_.parsed->root() : doc.root();
   if (!root.IsMap()) {
     Error(file_loc, root.IsNull() ? "empty changelog file"
                                   : "a changelog must be a map with a "
@@ -584,6 +613,8 @@ ParsedChangeLog Parser::Run(const std::string& text) {
           "'- changeSet:', '- include:', ...)");
     return out;
   }
+
+  if (file_.on_include_hints) file_.on_include_hints(IncludeHints(list));
 
   // Properties first, so that every entry of this file sees them.
   for (const auto& item : list) {
