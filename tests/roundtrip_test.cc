@@ -32,11 +32,11 @@ void DumpStruct(const S& s, int depth, std::string& out);
 template <typename M>
 void DumpField(std::string_view name, const M& v, int depth, std::string& out) {
   std::string n(name);
-  if constexpr (std::is_same_v<M, OptString>) {
+  if constexpr (kIsOptString<M>) {
     if (v) Line(out, depth, n + "=\"" + *v + "\"");
   } else if constexpr (std::is_same_v<M, OptBool>) {
     if (v) Line(out, depth, n + "=" + (*v ? "true" : "false"));
-  } else if constexpr (std::is_same_v<M, OptNumeric>) {
+  } else if constexpr (kIsOptNumeric<M>) {
     if (v) Line(out, depth, n + "=" + v->text + " (number)");
   } else if constexpr (load::OptionalStruct<M>::value) {
     if (v) {

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -77,13 +78,30 @@ constexpr void ForEachField(Fn&& fn) {
 // std::optional's interface for a value kept on the heap: a member that is
 // rarely set costs a pointer instead of its size. ColumnConfig's
 // constraints (504 bytes) and ChangeSet's preconditions (296 bytes) were
-// most of the model's memory for a 100,000-changeset changelog (tools/bench).
+// most of the model's memory for a 100,000-changeset changelog (tools/bench);
+// next came ColumnConfig's two dozen optional strings and numbers (40 bytes
+// each, nearly all unset), see RareString.
 template <typename T>
 class HeapOptional {
  public:
   HeapOptional() = default;
   HeapOptional(std::nullopt_t) {}  // NOLINT: as std::optional
   HeapOptional(T value) : p_(std::make_unique<T>(std::move(value))) {}  // NOLINT
+  // As std::optional<T> converts, both ways.
+  template <typename U>
+    requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, T> &&
+             !std::is_same_v<std::decay_t<U>, HeapOptional> &&
+             !std::is_same_v<std::decay_t<U>, std::nullopt_t> &&
+             !std::is_same_v<std::decay_t<U>, std::optional<T>>)
+  HeapOptional(U&& value)  // NOLINT
+      : p_(std::make_unique<T>(std::forward<U>(value))) {}
+  HeapOptional(const std::optional<T>& o)  // NOLINT
+      : p_(o ? std::make_unique<T>(*o) : nullptr) {}
+  HeapOptional(std::optional<T>&& o)  // NOLINT
+      : p_(o ? std::make_unique<T>(std::move(*o)) : nullptr) {}
+  operator std::optional<T>() const {  // NOLINT
+    return p_ ? std::optional<T>(*p_) : std::nullopt;
+  }
   HeapOptional(const HeapOptional& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
   HeapOptional(HeapOptional&&) noexcept = default;
   HeapOptional& operator=(const HeapOptional& o) {
@@ -108,6 +126,28 @@ class HeapOptional {
   const T& operator*() const { return *p_; }
   T* operator->() { return p_.get(); }
   const T* operator->() const { return p_.get(); }
+  template <typename U>
+  T value_or(U&& fallback) const {
+    return p_ ? *p_ : static_cast<T>(std::forward<U>(fallback));
+  }
+
+  friend bool operator==(const HeapOptional& a, const HeapOptional& b) {
+    return a.has_value() == b.has_value() && (!a.has_value() || *a == *b);
+  }
+  friend bool operator==(const HeapOptional& a, std::nullopt_t) { return !a.has_value(); }
+  friend bool operator==(const HeapOptional& a, const std::optional<T>& b) {
+    return a.has_value() == b.has_value() && (!a.has_value() || *a == *b);
+  }
+  // Not std::optional's `o == value` template, which would compare an empty
+  // std::optional with an empty HeapOptional as unequal.
+  friend bool operator==(const std::optional<T>& a, const HeapOptional& b) { return b == a; }
+  template <typename U>
+    requires(!std::is_same_v<U, HeapOptional> && !std::is_same_v<U, std::nullopt_t> &&
+             !std::is_same_v<U, std::optional<T>> &&
+             requires(const T& t, const U& u) { t == u; })
+  friend bool operator==(const HeapOptional& a, const U& b) {
+    return a.has_value() && *a == b;
+  }
 
  private:
   std::unique_ptr<T> p_;
@@ -116,6 +156,17 @@ class HeapOptional {
 using OptString = std::optional<std::string>;
 using OptBool = std::optional<bool>;
 using OptNumeric = std::optional<Numeric>;
+// For fields that are nearly always unset: 8 bytes instead of 40, and a
+// heap block when set. Same interface as OptString / OptNumeric.
+using RareString = HeapOptional<std::string>;
+using RareNumeric = HeapOptional<Numeric>;
+// Field types by what they hold, whichever of the two forms they take.
+template <typename T>
+inline constexpr bool kIsOptString =
+    std::is_same_v<T, OptString> || std::is_same_v<T, RareString>;
+template <typename T>
+inline constexpr bool kIsOptNumeric =
+    std::is_same_v<T, OptNumeric> || std::is_same_v<T, RareNumeric>;
 
 // Liquibase ConstraintsConfig.
 struct ConstraintsConfig {
@@ -171,39 +222,42 @@ struct ConstraintsConfig {
 
 // Liquibase ColumnConfig plus AddColumnConfig's position attributes (used
 // only under addColumn; the loader rejects them elsewhere).
+// Every column of a 100,000-changeset changelog is in memory at once: the
+// fields most columns leave unset are Rare* (8 bytes each; 1,040 -> 432
+// bytes a column, tools/bench).
 struct ColumnConfig {
   OptString name;
   OptBool computed;
   OptString type;
   OptString value;
-  OptNumeric value_numeric;
-  OptString value_date;
+  RareNumeric value_numeric;
+  RareString value_date;
   OptBool value_boolean;
-  OptString value_computed;
-  OptString value_sequence_next;
-  OptString value_sequence_current;
-  OptString value_blob_file;
-  OptString value_clob_file;
-  OptString encoding;
-  OptString default_value;
-  OptNumeric default_value_numeric;
-  OptString default_value_date;
+  RareString value_computed;
+  RareString value_sequence_next;
+  RareString value_sequence_current;
+  RareString value_blob_file;
+  RareString value_clob_file;
+  RareString encoding;
+  RareString default_value;
+  RareNumeric default_value_numeric;
+  RareString default_value_date;
   OptBool default_value_boolean;
-  OptString default_value_computed;
-  OptString default_value_sequence_next;
-  OptString default_value_constraint_name;
+  RareString default_value_computed;
+  RareString default_value_sequence_next;
+  RareString default_value_constraint_name;
   OptBool auto_increment;
-  OptNumeric start_with;
-  OptNumeric increment_by;
-  OptString generation_type;
+  RareNumeric start_with;
+  RareNumeric increment_by;
+  RareString generation_type;
   OptBool default_on_null;
-  OptString remarks;
+  RareString remarks;
   OptBool descending;
   HeapOptional<ConstraintsConfig> constraints;
   // AddColumnConfig only.
-  OptString after_column;
-  OptString before_column;
-  OptNumeric position;
+  RareString after_column;
+  RareString before_column;
+  RareNumeric position;
   SourceLocation loc;
 
   static constexpr auto Fields() {
@@ -1568,8 +1622,9 @@ struct ChangeSet {
   // FILENAME as recorded in databasechangelog: logicalFilePath when given,
   // else the changelog path relative to the search path, normalised.
   std::string file_path;
-  OptString logical_file_path;
-  OptString comment;
+  // Rare*: 100,000 changesets are in memory at once (tools/bench).
+  RareString logical_file_path;
+  RareString comment;
   OptString context;  // contextFilter wins over context
   OptString labels;
   // What --context-filter / --label-filter test, each part on its own: the
@@ -1579,11 +1634,11 @@ struct ChangeSet {
   // in CONTEXTS/LABELS. Filled by the loader; empty means use those.
   std::vector<std::string> filter_contexts;
   std::vector<std::string> filter_labels;
-  OptString dbms;
-  OptString created;
-  OptString run_order;
-  OptString object_quoting_strategy;
-  OptString on_validation_fail;
+  RareString dbms;
+  RareString created;
+  RareString run_order;
+  RareString object_quoting_strategy;
+  RareString on_validation_fail;
   OptBool run_on_change;
   OptBool run_always;
   OptBool run_in_transaction;

@@ -36,7 +36,7 @@ bool Describes(std::string_view field) {
 // numbers never describe a change.
 template <typename T>
 void Param(std::string_view name, const T& v, std::vector<std::string>* out) {
-  if constexpr (std::is_same_v<T, OptString>) {
+  if constexpr (kIsOptString<T>) {
     if (v && Describes(name)) {
       std::string param(name);
       param += '=';

@@ -61,6 +61,14 @@ void Entry(std::string_view name, const OptNumeric& v, int indent, ChecksumVersi
            std::vector<std::string>* out) {
   if (v) Scalar(name, v->text, indent, out);
 }
+void Entry(std::string_view name, const RareString& v, int indent, ChecksumVersion,
+           std::vector<std::string>* out) {
+  if (v) Scalar(name, *v, indent, out);
+}
+void Entry(std::string_view name, const RareNumeric& v, int indent, ChecksumVersion,
+           std::vector<std::string>* out) {
+  if (v) Scalar(name, v->text, indent, out);
+}
 // A nested object carries no field name.
 void Entry(std::string_view, const HeapOptional<ConstraintsConfig>& v,
            int indent, ChecksumVersion version, std::vector<std::string>* out) {
@@ -117,7 +125,7 @@ std::optional<std::string> CanonicalDate(std::string_view s) {
   return out;
 }
 
-void CanonicalizeDate(OptString* date, OptString* computed) {
+void CanonicalizeDate(RareString* date, RareString* computed) {
   if (!date->has_value()) return;
   if (auto canonical = CanonicalDate(**date)) {
     *date = std::move(*canonical);
@@ -163,9 +171,14 @@ std::vector<std::string> Entries(const S& obj, int indent, ChecksumVersion v) {
 }
 
 std::vector<std::string> Entries(const ColumnConfig& col, int indent, ChecksumVersion v) {
-  ColumnConfig c = col;
-  CanonicalizeDate(&c.value_date, &c.value_computed);
-  CanonicalizeDate(&c.default_value_date, &c.default_value_computed);
+  // Copied only when a date is to be canonicalized (nearly never).
+  std::optional<ColumnConfig> canonical;
+  if (col.value_date || col.default_value_date) {
+    canonical = col;
+    CanonicalizeDate(&canonical->value_date, &canonical->value_computed);
+    CanonicalizeDate(&canonical->default_value_date, &canonical->default_value_computed);
+  }
+  const ColumnConfig& c = canonical ? *canonical : col;
   std::vector<std::string> out;
   ForEachField<ColumnConfig>([&](const auto& f) {
     if (!Serialized<ColumnConfig>(f.flags, v)) return;

@@ -148,8 +148,7 @@ std::string_view ItemName(std::string_view list_field, unsigned flags = 0) {
 // Field types that take a single scalar value.
 template <typename T>
 inline constexpr bool kIsScalarField =
-    std::is_same_v<T, OptString> || std::is_same_v<T, OptBool> ||
-    std::is_same_v<T, OptNumeric>;
+    kIsOptString<T> || std::is_same_v<T, OptBool> || kIsOptNumeric<T>;
 
 // Structs with a Fields() table (ColumnConfig, ConstraintsConfig, ...).
 template <typename T>
@@ -492,6 +491,14 @@ class ChangeLogBuilder {
   void Set(OptString& dst, const Value& v, std::string_view name);
   void Set(OptBool& dst, const Value& v, std::string_view name);
   void Set(OptNumeric& dst, const Value& v, std::string_view name);
+  // As the std::optional forms (a value that does not convert leaves dst
+  // as it was).
+  template <typename T>
+  void Set(HeapOptional<T>& dst, const Value& v, std::string_view name) {
+    std::optional<T> o = dst;
+    Set(o, v, name);
+    dst = std::move(o);
+  }
   // A column's valueBoolean / valueNumeric given as text, read as Liquibase
   // 4.28 reads them (verified with its update-sql and checksums): any
   // valueBoolean text but "true" (any case) is false, as Java's
@@ -586,6 +593,10 @@ bool IsMissing(const std::vector<T>& v) {
 }
 template <typename T>
 bool IsMissing(const std::optional<T>& o) {
+  return !o.has_value();
+}
+template <typename T>
+bool IsMissing(const HeapOptional<T>& o) {
   return !o.has_value();
 }
 std::string TrimCopy(std::string_view s);

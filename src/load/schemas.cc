@@ -50,7 +50,7 @@ enum class Kind { kString, kBoolean, kNumeric };
 template <typename M>
 constexpr Kind KindOf() {
   if constexpr (std::is_same_v<M, OptBool>) return Kind::kBoolean;
-  if constexpr (std::is_same_v<M, OptNumeric>) return Kind::kNumeric;
+  if constexpr (kIsOptNumeric<M>) return Kind::kNumeric;
   return Kind::kString;
 }
 
@@ -67,7 +67,7 @@ template <typename S>
 constexpr bool HasBody() {
   bool body = false;
   ForEachField<S>([&](const auto& f) {
-    if constexpr (std::is_same_v<FieldMember<decltype(f)>, OptString>)
+    if constexpr (kIsOptString<FieldMember<decltype(f)>>)
       body = body || (f.flags & kBody);
   });
   return body;

@@ -407,7 +407,7 @@ void XmlParser::LoadElement(pugi::xml_node n, S& out, std::string_view owner,
   bool used = false;
   ForEachField<S>([&](const auto& f) {
     using M = FieldMember<decltype(f)>;
-    if constexpr (std::is_same_v<M, OptString>) {
+    if constexpr (kIsOptString<M>) {
       if (!used && (f.flags & kBody)) {
         used = true;
         b_.Set(out.*(f.member), BodyValue(*body, n), f.name);

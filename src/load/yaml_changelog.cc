@@ -287,7 +287,7 @@ Change Parser::LoadChange(const yaml::Node& key, const yaml::Node& value) {
     bool has_body = false;
     ForEachField<T>([&](const auto& f) {
       using M = FieldMember<decltype(f)>;
-      if constexpr (std::is_same_v<M, OptString>) {
+      if constexpr (kIsOptString<M>) {
         if (!has_body && (f.flags & kBody)) {
           has_body = true;
           if (auto val = ScalarValue(value, f.name, change.loc))
