@@ -217,6 +217,25 @@ std::optional<std::vector<ListedFile>> SearchPath::ListDirectory(
 std::optional<std::string> ReadWholeFile(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return std::nullopt;
+  // Read straight into the string when the size is known (a regular file):
+  // one allocation and no copy, for the thousand files of a big changelog.
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) {
+    f.seekg(0, std::ios::end);
+    std::streamoff size = f.tellg();
+    f.seekg(0, std::ios::beg);
+    if (size < 0 || !f) {
+      f.clear();
+      f.seekg(0, std::ios::beg);
+      size = -1;
+    }
+    if (size >= 0) {
+      std::string text(static_cast<size_t>(size), '\0');
+      if (f.read(text.data(), size) && f.peek() == std::char_traits<char>::eof()) return text;
+      f.clear();  // it changed meanwhile: read it as a stream
+      f.seekg(0, std::ios::beg);
+    }
+  }
   std::ostringstream ss;
   ss << f.rdbuf();
   return ss.str();

@@ -624,7 +624,8 @@ ParsedChangeLog Parser::Run(const std::string& text) {
         DefineProperty(it->first, it->second);
   }
 
-  out.entries.reserve(list.size());
+  // (The loader takes entries as they come: nothing is kept here then.)
+  if (!file_.on_entry) out.entries.reserve(list.size());
   for (const auto& item : list) {
     if (!item.IsMap()) {
       Error(Loc(item, file_loc),

@@ -12,7 +12,7 @@
 #define STRATA_LOAD_YAML_TREE_H_
 
 #include <cstddef>
-#include <deque>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -107,12 +107,22 @@ class Document {
   // yaml-cpp's reading of `text` (YAML::Load), copied into this document.
   // Throws what YAML::Load throws (YAML::Exception, YAML::DeepRecursion).
   void LoadWithYamlCpp(const std::string& text);
-  NodeData* New() { return &nodes_.emplace_back(); }
+  NodeData* New() {
+    if (used_ == kBlock) {
+      blocks_.push_back(std::make_unique<NodeData[]>(kBlock));
+      used_ = 0;
+    }
+    return &blocks_.back()[used_++];
+  }
   Node root() const { return Node(root_); }
   void set_root(const NodeData* root) { root_ = root; }
 
  private:
-  std::deque<NodeData> nodes_;
+  // Nodes in blocks: one allocation per kBlock nodes (a deque made one per
+  // four), and addresses that never move.
+  static constexpr size_t kBlock = 256;
+  std::vector<std::unique_ptr<NodeData[]>> blocks_;
+  size_t used_ = kBlock;
   const NodeData* root_ = nullptr;
 };
 
