@@ -503,6 +503,83 @@ TEST(Load, IncludesFromFiles) {
             load::NormalizePath(dir) + "/db/changelog.yaml");
 }
 
+// The loader reads and parses included YAML files ahead on a second thread
+// (loader.cc, Prefetcher). More files than it keeps ahead, nested includes,
+// a file included twice, an include named through a property and included
+// files broken in the ways the thread leaves to the loader must load in the
+// same order, with the same messages at the same file:line:col, as each
+// file loaded on its own.
+TEST(Load, IncludesReadAheadKeepOrderAndErrors) {
+  std::string dir = test::TempDir();
+  auto changeset = [](const std::string& id) {
+    return "  - changeSet: {id: " + id + ", author: a, changes: [{sql: {sql: select 1}}]}\n";
+  };
+  std::string root = "databaseChangeLog:\n  - property: {name: sub, value: nested}\n";
+  std::vector<std::string> ids;
+  std::vector<std::string> broken;  // in include order
+  for (int i = 0; i < 30; ++i) {
+    std::string name = "p" + std::to_string(i) + ".yaml";
+    std::string id = "c" + std::to_string(i);
+    std::string text = "databaseChangeLog:\n" + changeset(id);
+    ids.push_back(name + "::" + id);
+    if (i == 3) {
+      // Nested: one through a property (not known before the entry is read).
+      text += "  - include: {file: ${sub}/n.yaml, relativeToChangelogFile: true}\n"
+              "  - include: {file: nested/m.yaml, relativeToChangelogFile: true}\n";
+      ids.push_back("nested/n.yaml::n");
+      ids.push_back("nested/m.yaml::m");
+    }
+    root += "  - include: {file: " + name + "}\n";
+    test::WriteFile(dir, name, text);
+    if (i == 5) {
+      root += "  - include: {file: bad_yaml.yaml}\n";
+      broken.push_back("bad_yaml.yaml");
+    } else if (i == 9) {
+      root += "  - include: {file: bad_utf8.yaml}\n";
+      broken.push_back("bad_utf8.yaml");
+    } else if (i == 12) {
+      root += "  - include: {file: nested/m.yaml}\n";  // again: same changesets
+      ids.push_back("nested/m.yaml::m");
+    }
+  }
+  test::WriteFile(dir, "nested/n.yaml", "databaseChangeLog:\n" + changeset("n"));
+  test::WriteFile(dir, "nested/m.yaml", "databaseChangeLog:\n" + changeset("m"));
+  test::WriteFile(dir, "bad_yaml.yaml", "databaseChangeLog:\n  - changeSet: {id: x\n");
+  test::WriteFile(dir, "bad_utf8.yaml", "databaseChangeLog:\n  - changeSet: {id: \xff, author: a}\n");
+  test::WriteFile(dir, "root.yaml", root);
+
+  LoadOptions o;
+  o.search_path = {dir};
+  std::vector<std::string> expected_errors;
+  for (const std::string& name : broken) {
+    o.changelog_file = name;
+    LoadResult alone = LoadChangeLog(o);
+    ASSERT_FALSE(alone.ok()) << name;
+    for (const std::string& e : Errors(alone)) expected_errors.push_back(e);
+  }
+  // The duplicate identity of the file included twice comes last (Validate).
+  o.changelog_file = "root.yaml";
+  LoadResult r = LoadChangeLog(o);
+  std::vector<std::string> errors = Errors(r);
+  ASSERT_EQ(errors.size(), expected_errors.size() + 1) << ::testing::PrintToString(errors);
+  EXPECT_EQ(std::vector<std::string>(errors.begin(), errors.end() - 1), expected_errors);
+  EXPECT_NE(errors.back().find("duplicate changeset identity 'nested/m.yaml::m::a'"),
+            std::string::npos)
+      << errors.back();
+  std::vector<std::string> got;
+  for (const auto& cs : r.changelog.changesets) got.push_back(cs.file_path + "::" + cs.id);
+  EXPECT_EQ(got, ids);
+  EXPECT_EQ(r.changelog.changesets.at(1).loc.ToString(), dir + "/p1.yaml:2:5");
+
+  // Loaded again, byte for byte the same (the thread's timing changes nothing).
+  LoadResult again = LoadChangeLog(o);
+  EXPECT_EQ(Errors(again), errors);
+  ASSERT_EQ(again.changelog.changesets.size(), r.changelog.changesets.size());
+  for (size_t i = 0; i < r.changelog.changesets.size(); ++i)
+    EXPECT_EQ(ChangeSetChecksum(again.changelog.changesets[i], "postgresql"),
+              ChangeSetChecksum(r.changelog.changesets[i], "postgresql"));
+}
+
 // The rows below are what Liquibase 4.28.1 recorded for the same tree
 // (update against PostgreSQL, then SELECT id, filename, contexts, labels).
 std::string OneChangeSet(const std::string& id) {
