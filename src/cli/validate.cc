@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <future>
+#include <system_error>
 
 #include "cli/commands.h"
 #include "strata/preconditions.h"
@@ -19,10 +20,16 @@ Status RunValidate(const GlobalOptions& o, const Streams& io) {
   // Both this and the rendering below only read the changelog, so the sums
   // are taken on a second core meanwhile (issue 7); the errors keep their
   // order.
-  auto pending_sums = std::async(std::launch::async, [&] {
+  auto sums = [&] {
     return PendingChangeSets(session.changelog, session.history,
                              session.ctx.dialect->name, session.ctx.filter);
-  });
+  };
+  std::future<decltype(sums())> pending_sums;
+  try {
+    pending_sums = std::async(std::launch::async, sums);
+  } catch (const std::system_error&) {
+    pending_sums = std::async(std::launch::deferred, sums);  // no thread: afterwards
+  }
   // Rendering every changeset and its rollback for this engine finds what
   // the engine cannot do before anything runs.
   std::vector<std::string> errors;

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -123,12 +124,22 @@ class Prefetcher {
   // Files the loader will probably load next, in load order: they go before
   // those already queued (the includes of a file load before its siblings').
   void Want(const std::vector<std::string>& paths) {
-    if (paths.empty()) return;
+    if (paths.empty() || no_thread_) return;
     {
       std::lock_guard<std::mutex> lock(mu_);
       pending_.insert(pending_.begin(), paths.begin(), paths.end());
     }
-    if (!worker_.joinable()) worker_ = std::thread([this] { Work(); });
+    if (!worker_.joinable() && !no_thread_) {
+      try {
+        worker_ = std::thread([this] { Work(); });
+      } catch (const std::system_error&) {
+        // No thread to be had (a process limit): the loader reads every
+        // file itself, as it did before.
+        no_thread_ = true;
+        std::lock_guard<std::mutex> lock(mu_);
+        pending_.clear();
+      }
+    }
     cv_.notify_all();
   }
 
@@ -197,6 +208,7 @@ class Prefetcher {
   // Parsed (or, null, left to the loader), in the order parsed.
   std::deque<std::pair<std::string, std::unique_ptr<load::yaml::Document>>> done_;
   bool stop_ = false;
+  bool no_thread_ = false;  // the loader's thread only
   std::thread worker_;
 };
 
