@@ -459,9 +459,9 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .probe = "INSERT INTO pet (id, owner_id) VALUES (2, 99)",
        .probe_ok_after = true,
        .pg = {.check = "SELECT count(*) FROM pg_constraint WHERE contype = 'f'", .expect = "0|"},
-       // The SQLite table rebuild does not cover dropAllForeignKeyConstraints
-       // (yet), though it does dropForeignKeyConstraint.
-       .sqlite = {.outcome = Outcome::kUnsupported}},
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT count(*) FROM pragma_foreign_key_list('pet')",
+                  .expect = "0|"}},
       {.type = "createSequence",
        .setup = kPerson,
        .change = "        - createSequence: {sequenceName: seq_order, startValue: 100, incrementBy: 5, maxValue: 10000, cycle: true}\n",

@@ -20,7 +20,7 @@ DROP TABLE states;
 -- ERROR: more_changes.yaml:5:48: more_changes.yaml::dpk::t: No inverse to liquibase.change.core.DropPrimaryKeyChange created
 
 -- Changeset more_changes.yaml::dfks::t
--- ERROR: more_changes.yaml:6:49: dropAllForeignKeyConstraints is not supported on SQLite: ALTER TABLE cannot drop constraints; the table would have to be rebuilt
+-- ERROR: more_changes.yaml:6:49: dropAllForeignKeyConstraints: table 'orders' is unknown to Strata; SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback more_changes.yaml::dfks::t
 -- ERROR: more_changes.yaml:6:49: more_changes.yaml::dfks::t: No inverse to liquibase.change.core.DropAllForeignKeyConstraintsChange created
 
