@@ -19,6 +19,10 @@
 //   db3: update-sql of both tools for an empty database: the same
 //        statements in the same order once comments, the lock statements
 //        and deployment ids are set aside.
+// InteropOptions run the same scenario on other changelogs (the SQLite
+// "online" ones in tests/data/interop/sqlite_online), without db3, with
+// another schema reader, and with named known differences of Liquibase's
+// own result set aside and counted.
 //
 // Liquibase is found through STRATA_LIQUIBASE (tools/test sets it with
 // tools/lib/liquibase.sh); without it the tests skip, or fail under CI=true.

@@ -78,6 +78,17 @@ class Renderer {
                                std::string(d_.display_name) + ": " +
                                std::string(why));
   }
+  // What Liquibase 4.28 skips where the engine cannot do it (its statement's
+  // skipOnUnsupported: createSequence, alterSequence, dropSequence): nothing
+  // runs, a warning says so, and the changeset is recorded as run.
+  Status Skip(std::string_view why) {
+    EmitAction(Statement::Kind::kOutput,
+               "WARNING: " + Prefix() + std::string(name_) + " is not supported on " +
+                   std::string(d_.display_name) + " (" + std::string(why) +
+                   "): it runs nothing, as in Liquibase 4.28",
+               "STDERR");
+    return Status::Ok();
+  }
   Status Invalid(std::string_view why) const {
     return Status::InvalidInput(Prefix() + std::string(name_) + ": " +
                                 std::string(why));
@@ -1700,7 +1711,7 @@ Status SequenceOptions(Renderer& r, SqlWriter& w, const S& c, const OptNumeric& 
 }
 
 Status Render(Renderer& r, const CreateSequence& c) {
-  if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
+  if (!r.d().supports_sequences) return r.Skip("the engine has no sequences");
   SqlWriter w = r.W();
   w.Keyword(r.d().create_sequence);
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));
@@ -1710,7 +1721,7 @@ Status Render(Renderer& r, const CreateSequence& c) {
 }
 
 Status Render(Renderer& r, const AlterSequence& c) {
-  if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
+  if (!r.d().supports_sequences) return r.Skip("the engine has no sequences");
   SqlWriter w = r.W();
   w.Keyword("ALTER SEQUENCE ");
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));
@@ -1720,7 +1731,7 @@ Status Render(Renderer& r, const AlterSequence& c) {
 }
 
 Status Render(Renderer& r, const DropSequence& c) {
-  if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
+  if (!r.d().supports_sequences) return r.Skip("the engine has no sequences");
   SqlWriter w = r.W();
   w.Keyword("DROP SEQUENCE ");
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));
