@@ -74,6 +74,27 @@ TEST(ChangeTypesSqlite, DataFilesAndMerges) {
             (std::vector<std::string>{"Ada Lovelace|"}));
 }
 
+// dropAllForeignKeyConstraints of a table without foreign keys runs nothing,
+// as in Liquibase 4.28 (which runs it on SQLite only then); with keys, the
+// table is rebuilt without them (every_change_type.h).
+TEST(ChangeTypesSqlite, DropAllForeignKeysOfATableWithoutAnyRunsNothing) {
+  std::string dir = TempDir();
+  std::string url = "sqlite:" + dir + "/t.db";
+  WriteFile(dir, "c.yaml", std::string(kSetup) +
+                               "  - changeSet: {id: dafk, author: t, changes: "
+                               "[{dropAllForeignKeyConstraints: {baseTableName: posts}}]}\n");
+  CmdResult sql = RunStrata(Args(url, "c.yaml", {"update-sql"}), dir);
+  ASSERT_EQ(sql.exit_code, 0) << sql.err;
+  std::string tail = sql.out.substr(sql.out.find("-- Changeset c.yaml::dafk::t"));
+  for (const char* rebuild : {"CREATE TABLE", "DROP TABLE", "PRAGMA"})
+    EXPECT_EQ(tail.find(rebuild), std::string::npos) << tail;
+  EXPECT_NE(tail.find("INSERT INTO DATABASECHANGELOG"), std::string::npos) << tail;
+  CmdResult r = RunStrata(Args(url, "c.yaml", {"update"}), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(QueryLines(*Open(url), "SELECT EXECTYPE FROM DATABASECHANGELOG WHERE ID = 'dafk'"),
+            std::vector<std::string>{"EXECUTED|"});
+}
+
 TEST(ChangeTypesSqlite, UnsupportedTypesFailBeforeAnythingRuns) {
   std::string dir = TempDir();
   std::string url = "sqlite:" + dir + "/t.db";
@@ -100,20 +121,24 @@ TEST(ChangeTypesSqlite, UnsupportedTypesFailBeforeAnythingRuns) {
 )y");
   CmdResult r = RunStrata(Args(url, "c.yaml", {"update"}), dir);
   EXPECT_EQ(r.exit_code, 1);
-  // addPrimaryKey, dropPrimaryKey and modifyDataType rebuild the table
-  // (sqlite_rebuild_sqlite_test.cc); addAutoIncrement needs posts.id to be
-  // its primary key first.
+  // addPrimaryKey, dropPrimaryKey, modifyDataType and
+  // dropAllForeignKeyConstraints rebuild the table
+  // (sqlite_rebuild_sqlite_test.cc, every_change_type.h); addAutoIncrement
+  // needs posts.id to be its primary key first.
   for (auto [line, name] : std::vector<std::pair<int, const char*>>{
            {25, "addAutoIncrement"}, {26, "addLookupTable"},
-           {29, "dropAllForeignKeyConstraints"}, {30, "createSequence"},
-           {31, "alterSequence"}, {32, "dropSequence"}, {33, "renameSequence"},
+           {33, "renameSequence"},
            {34, "createProcedure"}, {35, "dropProcedure"}, {36, "renameView"},
            {38, "setColumnRemarks"}, {39, "setTableRemarks"}}) {
     std::string expected =
         "c.yaml:" + std::to_string(line) + ":11: " + name + " is not supported on SQLite: ";
     EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
   }
-  for (const char* name : {"addPrimaryKey", "dropPrimaryKey", "modifyDataType"})
+  // createSequence, alterSequence and dropSequence run nothing, with a
+  // warning, as in Liquibase 4.28 (every_change_type.h).
+  for (const char* name : {"addPrimaryKey", "dropPrimaryKey", "modifyDataType",
+                           "dropAllForeignKeyConstraints", "createSequence", "alterSequence",
+                           "dropSequence"})
     EXPECT_EQ(r.err.find(std::string(name) + " is not supported"), std::string::npos) << r.err;
   EXPECT_FALSE(HasTable(url, "authors"));  // nothing ran, not even setup
 }

@@ -49,12 +49,14 @@ TEST(E2eSqlite, ChangeSqliteCannotDoFailsBeforeAnythingRuns) {
             "        - createTable:\n            tableName: parent\n"
             "            columns:\n              - column: {name: id, type: int}\n"
             "  - changeSet:\n      id: 2\n      author: a\n      changes:\n"
-            "        - createSequence:\n            sequenceName: s\n");
-  // (What ALTER TABLE cannot do is rebuilt: sqlite_rebuild_sqlite_test.cc.)
+            "        - renameSequence:\n            oldSequenceName: s\n"
+            "            newSequenceName: t\n");
+  // (What ALTER TABLE cannot do is rebuilt: sqlite_rebuild_sqlite_test.cc;
+  // createSequence runs nothing, as in Liquibase: every_change_type.h.)
   CmdResult r = RunStrata(Args(SqliteUrl(dir), "fk.yaml", {"update"}), dir);
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.err.find("fk.yaml:14:11:"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("createSequence is not supported on SQLite"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("renameSequence is not supported on SQLite"), std::string::npos) << r.err;
   EXPECT_FALSE(HasTable(SqliteUrl(dir), "parent"));
   EXPECT_FALSE(HasTable(SqliteUrl(dir), "databasechangelog"));
 }

@@ -35,6 +35,9 @@ enum class Outcome {
   kUnsupported,  // "<type> is not supported on <engine>" before anything runs
   kLoadError,    // refused at load time with file:line:col
   kStops,        // stop: update ends with exit 1 and its message
+  kRunsNothing,  // a warning that it is not supported, nothing done, the
+                 // changeset recorded as run (Liquibase 4.28's sequence
+                 // changes on an engine without sequences)
 };
 
 struct EngineSpec {
@@ -459,32 +462,34 @@ inline const std::vector<ChangeTypeCase>& EveryChangeType() {
        .probe = "INSERT INTO pet (id, owner_id) VALUES (2, 99)",
        .probe_ok_after = true,
        .pg = {.check = "SELECT count(*) FROM pg_constraint WHERE contype = 'f'", .expect = "0|"},
-       // The SQLite table rebuild does not cover dropAllForeignKeyConstraints
-       // (yet), though it does dropForeignKeyConstraint.
-       .sqlite = {.outcome = Outcome::kUnsupported}},
+       // SQLite: through the table rebuild.
+       .sqlite = {.check = "SELECT count(*) FROM pragma_foreign_key_list('pet')",
+                  .expect = "0|"}},
       {.type = "createSequence",
        .setup = kPerson,
        .change = "        - createSequence: {sequenceName: seq_order, startValue: 100, incrementBy: 5, maxValue: 10000, cycle: true}\n",
        .pg = {.check = "SELECT start_value, increment_by, max_value, cycle, nextval('seq_order') "
                        "FROM pg_sequences WHERE sequencename = 'seq_order'",
               .expect = "100|5|10000|t|100|"},
-       // SQLite has no sequences.
-       .sqlite = {.outcome = Outcome::kUnsupported}},
+       // SQLite has no sequences: as Liquibase 4.28, nothing runs.
+       .sqlite = {.outcome = Outcome::kRunsNothing}},
       {.type = "alterSequence",
        .setup = kPerson + "        - createSequence: {sequenceName: seq_a}\n",
        .change = "        - alterSequence: {sequenceName: seq_a, incrementBy: 10, minValue: 1, maxValue: 500}\n",
        .rollback = "        - sql: ALTER SEQUENCE seq_a INCREMENT BY 1 MAXVALUE 9223372036854775807\n",
        .pg = {.check = "SELECT increment_by, min_value, max_value FROM pg_sequences WHERE sequencename = 'seq_a'",
               .expect = "10|1|500|"},
-       // SQLite has no sequences.
-       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+       // SQLite has no sequences: as Liquibase 4.28, nothing runs (its
+       // rollback's ALTER SEQUENCE would fail; nothing to undo).
+       .sqlite = {.outcome = Outcome::kRunsNothing, .setup = kPerson.c_str(),
+                  .rollback = "        - empty: {}\n"}},
       {.type = "dropSequence",
        .setup = kPerson + "        - createSequence: {sequenceName: seq_d, startValue: 7}\n",
        .change = "        - dropSequence: {sequenceName: seq_d}\n",
        .rollback = "        - createSequence: {sequenceName: seq_d, startValue: 7}\n",
        .pg = {.check = "SELECT count(*) FROM pg_class WHERE relname = 'seq_d'", .expect = "0|"},
-       // SQLite has no sequences.
-       .sqlite = {.outcome = Outcome::kUnsupported, .setup = kPerson.c_str()}},
+       // SQLite has no sequences: as Liquibase 4.28, nothing runs.
+       .sqlite = {.outcome = Outcome::kRunsNothing, .setup = kPerson.c_str()}},
       {.type = "renameSequence",
        .setup = kPerson + "        - createSequence: {sequenceName: seq_r, startValue: 3}\n",
        .change = "        - renameSequence: {oldSequenceName: seq_r, newSequenceName: seq_r2}\n",
@@ -944,6 +949,33 @@ inline void RunChangeTypeCase(const ChangeTypeCase& c, const EngineSpec& e,
                     : "error: " + std::string(c.message ? c.message : c.type);
     EXPECT_NE(r.err.find(expected), std::string::npos) << "expected: " << expected << "\n" << r.err;
     EXPECT_EQ(Snapshot(*conn), before) << "a refused change touched the database";
+    return;
+  }
+
+  if (e.outcome == Outcome::kRunsNothing) {
+    const std::string warning = "WARNING: " + change_at + " " + c.type + " is not supported on " +
+                                (conn->dialect().engine == Engine::kSqlite ? "SQLite" : "PostgreSQL");
+    CmdResult sql = RunStrata(Args(url, "c.yaml", {"update-sql"}), dir);
+    EXPECT_EQ(sql.exit_code, 0) << sql.err;
+    EXPECT_NE(sql.out.find("-- output to STDERR: " + warning), std::string::npos) << sql.out;
+    r = RunStrata(Args(url, "c.yaml", {"update"}), dir);
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.err.find(warning), std::string::npos) << "expected: " << warning << "\n" << r.err;
+    auto user = [](std::vector<std::string> lines) {  // the history row set apart
+      std::erase_if(lines, [](const std::string& l) {
+        return l.starts_with("row DATABASECHANGELOG ");
+      });
+      return lines;
+    };
+    EXPECT_EQ(user(Snapshot(*conn)), user(before))
+        << "a change that runs nothing touched the database";
+    EXPECT_EQ(QueryLines(*conn, "SELECT EXECTYPE FROM DATABASECHANGELOG WHERE ID = 'change'"),
+              std::vector<std::string>{"EXECUTED|"});
+    r = RunStrata(Args(url, "c.yaml", {"rollback-count", "--count=1"}), dir);
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(Snapshot(*conn), before);
+    EXPECT_EQ(QueryLines(*conn, "SELECT count(*) FROM DATABASECHANGELOG WHERE ID = 'change'"),
+              std::vector<std::string>{"0|"});
     return;
   }
 

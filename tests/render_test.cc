@@ -1812,19 +1812,34 @@ TEST(NewTypes, SqliteSupportedOrExplicitlyNot) {
   DropAllForeignKeyConstraints dafk;
   dafk.base_table_name = "t";
   dafk.loc = Loc();
-  unsupported(dafk);
+  unknown(dafk);
+  // No sequences: as Liquibase 4.28 (skipOnUnsupported), nothing runs but a
+  // warning on stderr.
+  auto runs_nothing = [](const Change& c) {
+    RenderOptions o;
+    o.dialect = &SL;
+    std::vector<Statement> out;
+    Status s = RenderChange(c, o, &out);
+    ASSERT_TRUE(s.ok()) << s.message();
+    ASSERT_EQ(out.size(), 1u) << ChangeName(c);
+    EXPECT_EQ(out[0].kind, Statement::Kind::kOutput);
+    EXPECT_EQ(out[0].target, "STDERR");
+    EXPECT_EQ(out[0].sql, "WARNING: changelog.yaml:12:7: " + std::string(ChangeName(c)) +
+                              " is not supported on SQLite (the engine has no sequences): it "
+                              "runs nothing, as in Liquibase 4.28");
+  };
   CreateSequence cs;
   cs.sequence_name = "s";
   cs.loc = Loc();
-  unsupported(cs);
+  runs_nothing(cs);
   AlterSequence as;
   as.sequence_name = "s";
   as.loc = Loc();
-  unsupported(as);
+  runs_nothing(as);
   DropSequence ds;
   ds.sequence_name = "s";
   ds.loc = Loc();
-  unsupported(ds);
+  runs_nothing(ds);
   RenameSequence rs;
   rs.old_sequence_name = "a";
   rs.new_sequence_name = "b";
@@ -2190,9 +2205,19 @@ TEST(Mysql, MariadbSequences) {
   EXPECT_EQ(Ma(cs), "CREATE SEQUENCE sc.s1 INCREMENT BY 2 MINVALUE 1 MAXVALUE 1000 START WITH 5 CYCLE");
   cs.data_type = "bigint";
   EXPECT_EQ(RenderStatus(cs, MariadbDialect()).code(), Status::Code::kUnsupported);
-  // MySQL has no sequences at all.
+  // MySQL has no sequences at all: Liquibase 4.28's update-sql for
+  // offline:mysql prints nothing for createSequence, Strata a warning.
   cs.data_type.reset();
-  EXPECT_EQ(RenderStatus(cs, MysqlDialect()).code(), Status::Code::kUnsupported);
+  {
+    RenderOptions o;
+    o.dialect = &MysqlDialect();
+    std::vector<Statement> out;
+    ASSERT_TRUE(RenderChange(cs, o, &out).ok());
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].kind, Statement::Kind::kOutput);
+    EXPECT_NE(out[0].sql.find("createSequence is not supported on MySQL"), std::string::npos)
+        << out[0].sql;
+  }
 
   AlterSequence as;
   as.sequence_name = "test_sequence";

@@ -1656,6 +1656,16 @@ struct ChangeSet {
   std::vector<std::string> validation_errors;
   SourceLocation loc;
 
+  // Defined in model.cc: each copy or destruction of a changeset walks every
+  // alternative of Change, and instantiating that in every file that copies
+  // one made the test sources compile three times slower.
+  ChangeSet();
+  ChangeSet(const ChangeSet&);
+  ChangeSet(ChangeSet&&) noexcept;
+  ChangeSet& operator=(const ChangeSet&);
+  ChangeSet& operator=(ChangeSet&&) noexcept;
+  ~ChangeSet();
+
   bool RunInTransaction() const { return run_in_transaction.value_or(true); }
   // "path::id::author", Liquibase's way of naming a changeset.
   std::string Identity() const { return file_path + "::" + id + "::" + author; }

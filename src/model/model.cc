@@ -2,6 +2,13 @@
 
 namespace strata {
 
+ChangeSet::ChangeSet() = default;
+ChangeSet::ChangeSet(const ChangeSet&) = default;
+ChangeSet::ChangeSet(ChangeSet&&) noexcept = default;
+ChangeSet& ChangeSet::operator=(const ChangeSet&) = default;
+ChangeSet& ChangeSet::operator=(ChangeSet&&) noexcept = default;
+ChangeSet::~ChangeSet() = default;
+
 std::string SourceLocation::ToString() const {
   std::string out = file ? *file : std::string();
   if (line > 0) {

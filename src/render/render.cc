@@ -78,6 +78,17 @@ class Renderer {
                                std::string(d_.display_name) + ": " +
                                std::string(why));
   }
+  // What Liquibase 4.28 skips where the engine cannot do it (its statement's
+  // skipOnUnsupported: createSequence, alterSequence, dropSequence): nothing
+  // runs, a warning says so, and the changeset is recorded as run.
+  Status Skip(std::string_view why) {
+    EmitAction(Statement::Kind::kOutput,
+               "WARNING: " + Prefix() + std::string(name_) + " is not supported on " +
+                   std::string(d_.display_name) + " (" + std::string(why) +
+                   "): it runs nothing, as in Liquibase 4.28",
+               "STDERR");
+    return Status::Ok();
+  }
   Status Invalid(std::string_view why) const {
     return Status::InvalidInput(Prefix() + std::string(name_) + ": " +
                                 std::string(why));
@@ -1609,13 +1620,24 @@ Status Render(Renderer& r, const DropPrimaryKey& c) {
 // Liquibase finds the foreign keys in a snapshot; Strata looks them up when
 // the statement runs, so update-sql shows what will run.
 Status Render(Renderer& r, const DropAllForeignKeyConstraints& c) {
-  if (!r.d().alter_drop_constraint)
-    return r.Unsupported(
-        "ALTER TABLE cannot drop constraints; the table would have to be "
-        "rebuilt");
   STRATA_RETURN_IF_ERROR(r.Require(c.base_table_name, "baseTableName"));
   OptString schema;
   STRATA_RETURN_IF_ERROR(r.Schema(c.base_table_schema_name, &schema));
+  if (!r.d().alter_drop_constraint) {
+    // SQLite: nothing to do for a table without foreign keys (Liquibase 4.28
+    // runs nothing there too), else the table rebuilt without them (where
+    // Liquibase fails: it has no SQLite statement to drop one).
+    if (r.catalog()) {
+      Result<TableDefinition> t = r.catalog()->Table(schema, *c.base_table_name);
+      if (t.ok() && t->foreign_keys.empty()) return Status::Ok();
+    }
+    return r.Rebuild(c.base_table_schema_name, c.base_table_name,
+                     "ALTER TABLE cannot drop constraints; the table would have to be rebuilt",
+                     [](TableDefinition& t) {
+                       t.foreign_keys.clear();
+                       return Status::Ok();
+                     });
+  }
   // With a snapshot of the database (offline:<db>?snapshot=FILE; the only
   // catalog outside SQLite), one DROP per foreign key it lists, as Liquibase
   // writes them from its snapshot.
@@ -1689,7 +1711,7 @@ Status SequenceOptions(Renderer& r, SqlWriter& w, const S& c, const OptNumeric& 
 }
 
 Status Render(Renderer& r, const CreateSequence& c) {
-  if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
+  if (!r.d().supports_sequences) return r.Skip("the engine has no sequences");
   SqlWriter w = r.W();
   w.Keyword(r.d().create_sequence);
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));
@@ -1699,7 +1721,7 @@ Status Render(Renderer& r, const CreateSequence& c) {
 }
 
 Status Render(Renderer& r, const AlterSequence& c) {
-  if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
+  if (!r.d().supports_sequences) return r.Skip("the engine has no sequences");
   SqlWriter w = r.W();
   w.Keyword("ALTER SEQUENCE ");
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));
@@ -1709,7 +1731,7 @@ Status Render(Renderer& r, const AlterSequence& c) {
 }
 
 Status Render(Renderer& r, const DropSequence& c) {
-  if (!r.d().supports_sequences) return r.Unsupported("the engine has no sequences");
+  if (!r.d().supports_sequences) return r.Skip("the engine has no sequences");
   SqlWriter w = r.W();
   w.Keyword("DROP SEQUENCE ");
   STRATA_RETURN_IF_ERROR(r.Qualified(w, c.schema_name, c.sequence_name, "sequenceName"));

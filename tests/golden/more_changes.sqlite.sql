@@ -20,13 +20,13 @@ DROP TABLE states;
 -- ERROR: more_changes.yaml:5:48: more_changes.yaml::dpk::t: No inverse to liquibase.change.core.DropPrimaryKeyChange created
 
 -- Changeset more_changes.yaml::dfks::t
--- ERROR: more_changes.yaml:6:49: dropAllForeignKeyConstraints is not supported on SQLite: ALTER TABLE cannot drop constraints; the table would have to be rebuilt
+-- ERROR: more_changes.yaml:6:49: dropAllForeignKeyConstraints: table 'orders' is unknown to Strata; SQLite cannot make this change in place, and rebuilding the table needs its current definition (create it in the database or earlier in the changelog)
 -- Rollback more_changes.yaml::dfks::t
 -- ERROR: more_changes.yaml:6:49: more_changes.yaml::dfks::t: No inverse to liquibase.change.core.DropAllForeignKeyConstraintsChange created
 
 -- Changeset more_changes.yaml::seq::t
--- ERROR: more_changes.yaml:7:48: createSequence is not supported on SQLite: the engine has no sequences
--- ERROR: more_changes.yaml:7:152: alterSequence is not supported on SQLite: the engine has no sequences
+-- output to STDERR: WARNING: more_changes.yaml:7:48: createSequence is not supported on SQLite (the engine has no sequences): it runs nothing, as in Liquibase 4.28
+-- output to STDERR: WARNING: more_changes.yaml:7:152: alterSequence is not supported on SQLite (the engine has no sequences): it runs nothing, as in Liquibase 4.28
 -- Rollback more_changes.yaml::seq::t
 -- ERROR: more_changes.yaml:7:152: more_changes.yaml::seq::t: No inverse to liquibase.change.core.AlterSequenceChange created
 
@@ -36,7 +36,7 @@ DROP TABLE states;
 -- ERROR: more_changes.yaml:8:49: renameSequence is not supported on SQLite: the engine has no sequences
 
 -- Changeset more_changes.yaml::seq3::t
--- ERROR: more_changes.yaml:9:49: dropSequence is not supported on SQLite: the engine has no sequences
+-- output to STDERR: WARNING: more_changes.yaml:9:49: dropSequence is not supported on SQLite (the engine has no sequences): it runs nothing, as in Liquibase 4.28
 -- Rollback more_changes.yaml::seq3::t
 -- ERROR: more_changes.yaml:9:49: more_changes.yaml::seq3::t: No inverse to liquibase.change.core.DropSequenceChange created
 
