@@ -524,7 +524,7 @@ TEST(Load, IncludesReadAheadKeepOrderAndErrors) {
     ids.push_back(name + "::" + id);
     if (i == 3) {
       // Nested: one through a property (not known before the entry is read).
-      text += "  - include: {file: ${sub}/n.yaml, relativeToChangelogFile: true}\n"
+      text += "  - include: {file: \"${sub}/n.yaml\", relativeToChangelogFile: true}\n"
               "  - include: {file: nested/m.yaml, relativeToChangelogFile: true}\n";
       ids.push_back("nested/n.yaml::n");
       ids.push_back("nested/m.yaml::m");
