@@ -49,7 +49,10 @@ void Scalar(std::string_view name, std::string_view value, int indent,
   out->push_back(std::move(line));
 }
 
-void Entry(std::string_view name, const OptString& v, int indent, ChecksumVersion,
+// OptString or RareString alike.
+template <typename T>
+  requires kIsOptString<T>
+void Entry(std::string_view name, const T& v, int indent, ChecksumVersion,
            std::vector<std::string>* out) {
   if (v) Scalar(name, *v, indent, out);
 }
@@ -57,15 +60,10 @@ void Entry(std::string_view name, const OptBool& v, int indent, ChecksumVersion,
            std::vector<std::string>* out) {
   if (v) Scalar(name, *v ? "true" : "false", indent, out);
 }
-void Entry(std::string_view name, const OptNumeric& v, int indent, ChecksumVersion,
-           std::vector<std::string>* out) {
-  if (v) Scalar(name, v->text, indent, out);
-}
-void Entry(std::string_view name, const RareString& v, int indent, ChecksumVersion,
-           std::vector<std::string>* out) {
-  if (v) Scalar(name, *v, indent, out);
-}
-void Entry(std::string_view name, const RareNumeric& v, int indent, ChecksumVersion,
+// OptNumeric or RareNumeric alike.
+template <typename T>
+  requires kIsOptNumeric<T>
+void Entry(std::string_view name, const T& v, int indent, ChecksumVersion,
            std::vector<std::string>* out) {
   if (v) Scalar(name, v->text, indent, out);
 }
