@@ -800,6 +800,23 @@ TEST(Load, BigSingleFileParsedOnTwoThreadsAsAWhole) {
        "two lists");
 }
 
+// Text is checked for UTF-8 eight ASCII bytes at a time: a bad byte is
+// found, and named at its exact column, wherever it falls in those eight.
+TEST(Load, BadBytesAreFoundAtEveryOffset) {
+  for (size_t at = 0; at < 19; ++at) {
+    for (const std::string& bad : {std::string("\xff"), std::string(1, '\0'), std::string("\xc3\x28")}) {
+      std::string line = "  - changeSet: {id: 'abcdefghijklmnopqrs', author: a}\n";
+      line.replace(20 + at, bad.size(), bad);
+      LoadResult r = Load("databaseChangeLog:\n" + line);
+      ASSERT_EQ(Errors(r).size(), 1u) << at;
+      EXPECT_EQ(Errors(r)[0], "a.yaml:2:" + std::to_string(21 + at) + ": error: " +
+                                  (bad[0] == '\0' ? "NUL byte" : "invalid UTF-8") +
+                                  " (changelogs are read as UTF-8 text)")
+          << at;
+    }
+  }
+}
+
 TEST(Load, IncludeFromStringUsesSearchPath) {
   std::string dir = test::TempDir();
   test::WriteFile(dir, "x/inc.yaml", "databaseChangeLog:\n  - changeSet: {id: i, author: a}\n");

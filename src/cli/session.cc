@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cctype>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include "strata/executor.h"
@@ -198,7 +199,24 @@ class BackgroundOpen {
   std::thread thread_;
 };
 
+std::atomic<bool> keep_at_exit{false};
+
 }  // namespace
+
+Session::~Session() {
+  if (!keep_at_exit.load(std::memory_order_relaxed)) return;
+  if (changelog.changesets.empty() && history.rows().empty()) return;  // moved from
+  // Never freed, and reachable from here (a leak checker does not count it).
+  struct Kept {
+    std::mutex mu;
+    std::vector<DatabaseChangeLog> changelogs;
+    std::vector<History> histories;
+  };
+  static Kept* const kept = new Kept;
+  std::lock_guard<std::mutex> lock(kept->mu);
+  kept->changelogs.push_back(std::move(changelog));
+  kept->histories.push_back(std::move(history));
+}
 
 LogLevel ParseLogLevel(std::string_view name) {
   if (name == "OFF") return LogLevel::kOff;
@@ -342,4 +360,5 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
 
 namespace strata {
 bool BackgroundWorkRunning() { return cli::background_opens.load() > 0; }
+void KeepAtExit() { cli::keep_at_exit = true; }
 }  // namespace strata
