@@ -794,6 +794,19 @@ TEST(Load, BigSingleFileParsedOnTwoThreadsAsAWhole) {
     ASSERT_EQ(r.errors.size(), 1u) << ::testing::PrintToString(Errors(r));
     EXPECT_TRUE(r.changelog.changesets.empty());
   }
+  // Not a list: the whole-tree parse's error (a big text of other keys).
+  {
+    std::string other = "padding:\n";
+    for (int i = 0; i < 12000; ++i) other += "  - key" + std::to_string(i) + ": some value\n";
+    for (const std::string& value : {std::string("{a: 1}"), std::string("text")}) {
+      std::string text = other + "databaseChangeLog: " + value + "\n";
+      ASSERT_GE(text.size(), 256u * 1024);
+      LoadResult r = Load(text, {}, "big.yaml");
+      ASSERT_EQ(Errors(r).size(), 1u) << value;
+      EXPECT_NE(Errors(r)[0].find("databaseChangeLog must be a list"), std::string::npos)
+          << Errors(r)[0];
+    }
+  }
   // A changelog attribute entry in the list, and a second databaseChangeLog key.
   both(body + "  - objectQuotingStrategy: QUOTE_ALL_OBJECTS\n", "changelog attribute");
   both(body + "databaseChangeLog:\n  - changeSet: {id: z, author: z, changes: [{sql: {sql: select 1}}]}\n",

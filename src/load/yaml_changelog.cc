@@ -787,12 +787,16 @@ std::optional<ParsedChangeLog> Parser::RunStreaming(const std::string& text) {
   keep_entries_ = false;
   parser.join();
   // What RunWhole would have taken from the root: a map whose one
-  // databaseChangeLog key is the list streamed, and no logicalFilePath.
+  // databaseChangeLog key holds the list streamed (or nothing: no entries),
+  // and no logicalFilePath.
   if (whole && queue.parsed() && doc.root().IsMap()) {
     int lists = 0;
     for (auto it = doc.root().begin(); it != doc.root().end(); ++it) {
       if (!it->first.IsScalar()) continue;
-      if (it->first.Scalar() == "databaseChangeLog") ++lists;
+      if (it->first.Scalar() == "databaseChangeLog") {
+        ++lists;
+        if (!it->second.IsSequence() && !it->second.IsNull()) whole = false;
+      }
       if (it->first.Scalar() == "logicalFilePath") whole = false;
     }
     if (whole && lists == 1) {
