@@ -6,6 +6,7 @@
 #include <cctype>
 #include <future>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "strata/executor.h"
@@ -178,11 +179,16 @@ class BackgroundOpen {
         });
     result_ = task.get_future();
     ++background_opens;
-    thread_ = std::thread([task = std::move(task)]() mutable {
-      task();
-      task = std::packaged_task<Opened()>();  // an abandoned result closes here
+    try {
+      thread_ = std::thread([task = std::move(task)]() mutable {
+        task();
+        task = std::packaged_task<Opened()>();  // an abandoned result closes here
+        --background_opens;
+      });
+    } catch (...) {
       --background_opens;
-    });
+      throw;
+    }
   }
   BackgroundOpen(const BackgroundOpen&) = delete;
   BackgroundOpen& operator=(const BackgroundOpen&) = delete;
@@ -310,8 +316,13 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
   // come first, and nothing runs before both are done. (A SQLite file is
   // opened after: opening creates it, which a bad changelog must not.)
   std::optional<BackgroundOpen> opening;
-  if (spec->kind == ConnectionSpec::Kind::kPostgres && (needs & kChangeLog))
-    opening.emplace(*spec, options.default_schema, session.ctx);
+  if (spec->kind == ConnectionSpec::Kind::kPostgres && (needs & kChangeLog)) {
+    try {
+      opening.emplace(*spec, options.default_schema, session.ctx);
+    } catch (const std::system_error&) {
+      opening.reset();  // no thread to be had: opened after the load
+    }
+  }
 
   if (needs & kChangeLog) {
     if (options.changelog_file.empty())
