@@ -747,6 +747,7 @@ TEST(Load, BigSingleFileParsedOnTwoThreadsAsAWhole) {
             "              - column:\n"
             "                  name: v\n"
             "                  type: varchar(20)\n";
+    if (i == 6) body += "        - sqlFile: {path: missing.sql}\n";  // the loader's error
     if (i % 250 == 5) body += "                  colour: red\n";  // skipped: a warning
     if (i % 300 == 7) body += "      shape: round\n";              // unknown: an error
   }
@@ -769,7 +770,8 @@ TEST(Load, BigSingleFileParsedOnTwoThreadsAsAWhole) {
     LoadResult r = Load(head + body, o, "big.yaml");
     ASSERT_EQ(r.changelog.changesets.size(), 1000u);
     EXPECT_EQ(r.changelog.changesets[999].author, "ann");
-    EXPECT_EQ(r.errors.size(), 4u) << ::testing::PrintToString(Errors(r));  // shape
+    EXPECT_EQ(r.errors.size(), 5u) << ::testing::PrintToString(Errors(r));  // shape, sqlFile
+    EXPECT_NE(Errors(r).at(0).find("missing.sql"), std::string::npos) << Errors(r).at(0);
     EXPECT_EQ(r.warnings.size(), 4u);                                         // colour
   }
   // A property entry (its key spelled with an escape, so that the text

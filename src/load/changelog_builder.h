@@ -453,6 +453,7 @@ class ChangeLogBuilder {
   // For a parse that is undone and done again (yaml_changelog.cc's
   // RunStreaming): the errors reported so far, and dropping the later ones.
   size_t ErrorCount() const { return errors_.size(); }
+  std::vector<Diagnostic>& Errors() { return errors_; }
   void TruncateErrors(size_t count) {
     if (errors_.size() > count)
       errors_.erase(errors_.begin() + static_cast<std::ptrdiff_t>(count), errors_.end());

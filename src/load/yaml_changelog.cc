@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 #pragma GCC diagnostic pop
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <condition_variable>
@@ -96,10 +97,12 @@ class Parser {
   // entry that needs the whole list first when `streaming`.
   bool Entry(const yaml::Node& item, ParsedChangeLog& out, bool streaming);
   void Emit(ParsedChangeLog& out, ChangeLogEntry&& entry) {
-    if (keep_entries_)
+    if (keep_entries_) {
       out.entries.push_back(std::move(entry));
-    else
+      kept_at_.push_back({b_.ErrorCount(), file_.warnings ? file_.warnings->size() : 0});
+    } else {
       EmitEntry(file_, out, std::move(entry));
+    }
   }
 
   SourceLocation Loc(const yaml::Node& n) const {
@@ -176,6 +179,12 @@ class Parser {
   const FileInfo& file_;
   ChangeLogBuilder b_;
   bool keep_entries_ = false;  // RunStreaming: Emit keeps entries in the log
+  // For each kept entry, how many errors and warnings there were when it
+  // was read: where the loader's own for it belong.
+  struct KeptAt {
+    size_t errors, warnings;
+  };
+  std::vector<KeptAt> kept_at_;
 };
 
 std::optional<Value> Parser::ScalarValue(const yaml::Node& n,
@@ -801,17 +810,36 @@ std::optional<ParsedChangeLog> Parser::RunStreaming(const std::string& text) {
     }
     if (whole && lists == 1) {
       if (!out.entries.empty() && file_.on_entry) {
-        // The loader takes them now, in order, as RunWhole would have
-        // handed them over.
+        // The loader takes them now, in order. What it reports for one
+        // (a resource it cannot read, say) goes where RunWhole, which hands
+        // each over as soon as it is read, would have put it.
         std::vector<ChangeLogEntry> entries = std::move(out.entries);
         out.entries.clear();
-        for (ChangeLogEntry& e : entries) file_.on_entry(std::move(e), out);
+        std::vector<Diagnostic>& errors = b_.Errors();
+        size_t moved_errors = 0, moved_warnings = 0;
+        auto into_place = [](std::vector<Diagnostic>& list, size_t before, size_t at) {
+          std::rotate(list.begin() + static_cast<std::ptrdiff_t>(at),
+                      list.begin() + static_cast<std::ptrdiff_t>(before), list.end());
+        };
+        for (size_t i = 0; i < entries.size(); ++i) {
+          const size_t errors_before = errors.size();
+          const size_t warnings_before = file_.warnings ? file_.warnings->size() : 0;
+          file_.on_entry(std::move(entries[i]), out);
+          into_place(errors, errors_before, kept_at_[i].errors + moved_errors);
+          moved_errors += errors.size() - errors_before;
+          if (file_.warnings) {
+            into_place(*file_.warnings, warnings_before, kept_at_[i].warnings + moved_warnings);
+            moved_warnings += file_.warnings->size() - warnings_before;
+          }
+        }
       }
+      kept_at_.clear();
       return out;
     }
   }
   b_.TruncateErrors(errors_before);
   if (file_.warnings) file_.warnings->resize(warnings_before);
+  kept_at_.clear();
   return std::nullopt;
 }
 
