@@ -4,10 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <map>
 #include <string>
 
 #include "exec/connection_internal.h"
+#include "test_util.h"
 
 namespace strata {
 namespace {
@@ -332,6 +338,47 @@ TEST(ConnectTest, PasswordNeverInConnectionErrors) {
     EXPECT_EQ(msg.rfind("cannot connect to " + spec->redacted + ": ", 0), 0u)
         << msg;
   }
+}
+
+// strata opens a server while it loads the changelog. A server that takes
+// the connection and never answers (a socket here that listens and never
+// accepts) must not hold back a changelog error: reported, exit 1, at once
+// (the child's alarm only guards against a hang). With a good changelog the
+// connection's own error comes, once connect_timeout has passed.
+TEST(ConnectTest, ChangelogErrorsDoNotWaitForASilentServer) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(fd, 16), 0);
+  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  const std::string url =
+      "--url=postgresql://u:pw@127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "/db";
+  std::string dir = test::TempDir();
+  test::WriteFile(dir, "bad.yaml",
+                  "databaseChangeLog:\n"
+                  "  - changeSet: {id: 1, author: a, changes: [{nosuch: {}}]}\n");
+  test::WriteFile(dir, "good.yaml",
+                  "databaseChangeLog:\n"
+                  "  - changeSet: {id: 1, author: a, changes: [{sql: {sql: select 1}}]}\n");
+  auto guard = [] { alarm(60); };
+  for (const char* command : {"status", "update", "validate"}) {
+    test::CmdResult r = test::RunStrataWith({"--changelog-file=bad.yaml", url, command}, dir,
+                                            {}, guard, nullptr);
+    EXPECT_EQ(r.exit_code, 1) << command << r.err;
+    EXPECT_NE(r.err.find("bad.yaml:2:"), std::string::npos) << command << r.err;
+    EXPECT_EQ(r.err.find("cannot connect"), std::string::npos) << command << r.err;
+  }
+  test::CmdResult r = test::RunStrataWith(
+      {"--changelog-file=good.yaml", url + "?connect_timeout=1", "status"}, dir, {}, guard,
+      nullptr);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("cannot connect to postgresql://u:*****@127.0.0.1:"), std::string::npos)
+      << r.err;
+  close(fd);
 }
 
 }  // namespace

@@ -717,6 +717,121 @@ TEST(IncludeAll, Errors) {
             }));
 }
 
+// A big single-file changelog is parsed on two threads (the tree on one,
+// the entries converted on the other as they complete). Whatever the text,
+// the result must be the whole-tree parse's: the same changesets, errors and
+// warnings in the same order, also when the text turns out to need the whole
+// tree (a property entry, a root logicalFilePath, malformed YAML at the end).
+std::string Outcome(const LoadResult& r) {
+  std::string out;
+  for (const Diagnostic& d : r.errors) out += "E " + d.ToString() + "\n";
+  for (const Diagnostic& d : r.warnings) out += "W " + d.ToString() + "\n";
+  for (const ChangeSet& cs : r.changelog.changesets)
+    out += cs.file_path + "::" + cs.id + "::" + cs.author + " " + cs.loc.ToString() + " " +
+           ChangeSetChecksum(cs, "postgresql") + "\n";
+  return out;
+}
+
+TEST(Load, BigSingleFileParsedOnTwoThreadsAsAWhole) {
+  std::string body;
+  for (int i = 0; i < 1000; ++i) {
+    std::string id = std::to_string(i);
+    body += "  - changeSet:\n"
+            "      id: c" + id + "\n"
+            "      author: ${who}\n"
+            "      changes:\n"
+            "        - createTable:\n"
+            "            tableName: t_" + id + "\n"
+            "            columns:\n"
+            "              - column: {name: id, type: int}\n"
+            "              - column:\n"
+            "                  name: v\n"
+            "                  type: varchar(20)\n";
+    if (i == 6) body += "        - sqlFile: {path: missing.sql}\n";  // the loader's error
+    if (i % 250 == 5) body += "                  colour: red\n";  // skipped: a warning
+    if (i % 300 == 7) body += "      shape: round\n";              // unknown: an error
+  }
+  const std::string head = "databaseChangeLog:\n";
+  // The word in the comment makes the loader parse the whole tree first:
+  // the reference each streamed parse is compared with (same lines, columns).
+  const std::string whole_head = "databaseChangeLog:  # property\n";
+  auto both = [&](const std::string& rest, const std::string& what) {
+    ASSERT_GE(rest.size(), 256u * 1024) << what;
+    LoadOptions o;
+    o.properties["who"] = "ann";
+    EXPECT_EQ(Outcome(Load(head + rest, o, "big.yaml")),
+              Outcome(Load(whole_head + rest, o, "big.yaml")))
+        << what;
+  };
+  both(body, "plain");
+  {
+    LoadOptions o;
+    o.properties["who"] = "ann";
+    LoadResult r = Load(head + body, o, "big.yaml");
+    ASSERT_EQ(r.changelog.changesets.size(), 1000u);
+    EXPECT_EQ(r.changelog.changesets[999].author, "ann");
+    EXPECT_EQ(r.errors.size(), 5u) << ::testing::PrintToString(Errors(r));  // shape, sqlFile
+    EXPECT_NE(Errors(r).at(0).find("missing.sql"), std::string::npos) << Errors(r).at(0);
+    EXPECT_EQ(r.warnings.size(), 4u);                                         // colour
+  }
+  // A property entry (its key spelled with an escape, so that the text
+  // does not give it away) defines `who` for the entries before it too.
+  both(body + "  - \"\\x70roperty\": {name: who, value: bea}\n", "late property");
+  {
+    LoadResult r = Load(head + body + "  - \"\\x70roperty\": {name: who, value: bea}\n", {}, "big.yaml");
+    ASSERT_EQ(r.changelog.changesets.size(), 1000u);
+    EXPECT_EQ(r.changelog.changesets[0].author, "bea");
+  }
+  // A root logicalFilePath after the list names every changeset's file.
+  both(body + "logicalFilePath: lib/root.yaml\n", "late logicalFilePath");
+  {
+    LoadResult r = Load(head + body + "logicalFilePath: lib/root.yaml\n", {}, "big.yaml");
+    ASSERT_FALSE(r.changelog.changesets.empty());
+    EXPECT_EQ(r.changelog.changesets[0].file_path, "lib/root.yaml");
+  }
+  // Malformed at the very end: only the YAML error, once.
+  both(body + "  - changeSet: {id: x\n", "malformed end");
+  {
+    LoadResult r = Load(head + body + "  - changeSet: {id: x\n", {}, "big.yaml");
+    ASSERT_EQ(r.errors.size(), 1u) << ::testing::PrintToString(Errors(r));
+    EXPECT_TRUE(r.changelog.changesets.empty());
+  }
+  // Not a list: the whole-tree parse's error (a big text of other keys).
+  {
+    std::string other = "padding:\n";
+    for (int i = 0; i < 12000; ++i) other += "  - key" + std::to_string(i) + ": some value\n";
+    for (const std::string& value : {std::string("{a: 1}"), std::string("text")}) {
+      std::string text = other + "databaseChangeLog: " + value + "\n";
+      ASSERT_GE(text.size(), 256u * 1024);
+      LoadResult r = Load(text, {}, "big.yaml");
+      ASSERT_EQ(Errors(r).size(), 1u) << value;
+      EXPECT_NE(Errors(r)[0].find("databaseChangeLog must be a list"), std::string::npos)
+          << Errors(r)[0];
+    }
+  }
+  // A changelog attribute entry in the list, and a second databaseChangeLog key.
+  both(body + "  - objectQuotingStrategy: QUOTE_ALL_OBJECTS\n", "changelog attribute");
+  both(body + "databaseChangeLog:\n  - changeSet: {id: z, author: z, changes: [{sql: {sql: select 1}}]}\n",
+       "two lists");
+}
+
+// Text is checked for UTF-8 eight ASCII bytes at a time: a bad byte is
+// found, and named at its exact column, wherever it falls in those eight.
+TEST(Load, BadBytesAreFoundAtEveryOffset) {
+  for (size_t at = 0; at < 19; ++at) {
+    for (const std::string& bad : {std::string("\xff"), std::string(1, '\0'), std::string("\xc3\x28")}) {
+      std::string line = "  - changeSet: {id: 'abcdefghijklmnopqrs', author: a}\n";
+      line.replace(20 + at, bad.size(), bad);
+      LoadResult r = Load("databaseChangeLog:\n" + line);
+      ASSERT_EQ(Errors(r).size(), 1u) << at;
+      EXPECT_EQ(Errors(r)[0], "a.yaml:2:" + std::to_string(21 + at) + ": error: " +
+                                  (bad[0] == '\0' ? "NUL byte" : "invalid UTF-8") +
+                                  " (changelogs are read as UTF-8 text)")
+          << at;
+    }
+  }
+}
+
 TEST(Load, IncludeFromStringUsesSearchPath) {
   std::string dir = test::TempDir();
   test::WriteFile(dir, "x/inc.yaml", "databaseChangeLog:\n  - changeSet: {id: i, author: a}\n");

@@ -146,5 +146,64 @@ TEST(YamlTree, AliasesShareTheirAnchorAndCyclesAreRefused) {
   EXPECT_FALSE(doc.Parse("a: *nowhere\n", &error, &at));
 }
 
+// on_item hands over each item of the root's databaseChangeLog list, in
+// order, once complete (what the changelog parser reads on its thread).
+TEST(YamlTree, HandsOverEachDatabaseChangeLogItemWhenComplete) {
+  const std::string text =
+      "other: [1, 2]\n"
+      "databaseChangeLog:\n"
+      "  - changeSet:\n"
+      "      id: 1\n"
+      "      changes: [{sql: {sql: a}}, {sql: {sql: b}}]\n"
+      "  - plain\n"
+      "  -\n"
+      "  - &A {x: 1}\n"
+      "  - *A\n"
+      "  - last:\n"
+      "      nested: [3]\n"
+      "      empty:\n"
+      "tail: [4]\n";
+  Document doc;
+  std::string error;
+  Mark at;
+  std::vector<const NodeData*> items;
+  std::vector<std::string> seen;  // what each item held when handed over
+  ASSERT_TRUE(doc.Parse(text, &error, &at, [&](const NodeData* n) {
+    items.push_back(n);
+    Node node(n);
+    std::string what = node.IsMap() ? "map:" + std::to_string(node.size())
+                       : node.IsNull() ? "null" : node.Scalar();
+    what += "@" + std::to_string(node.Mark().line) + ":" + std::to_string(node.Mark().column);
+    if (node.IsMap() && node.begin()->first.Scalar() == "last") {
+      // The missing value's mark is settled before the item is handed over.
+      Node last = node.begin()->second;
+      for (auto it = last.begin(); it != last.end(); ++it)
+        if (it->first.Scalar() == "empty")
+          what += " empty@" + std::to_string(it->second.Mark().line) + ":" +
+                  std::to_string(it->second.Mark().column);
+    }
+    seen.push_back(what);
+  })) << error;
+  EXPECT_EQ(seen, (std::vector<std::string>{"map:1@2:4", "plain@5:4", "null@7:2", "map:1@7:4",
+                                            "map:1@7:4", "map:1@9:4 empty@12:0"}));
+  // The same nodes the finished tree holds, in order.
+  Node list;
+  for (auto it = doc.root().begin(); it != doc.root().end(); ++it)
+    if (it->first.Scalar() == "databaseChangeLog") list.reset(it->second);
+  ASSERT_EQ(list.size(), items.size());
+  size_t i = 0;
+  for (const auto& item : list) {
+    EXPECT_EQ(Node(items[i]).Mark().line, item.Mark().line);
+    EXPECT_EQ(Node(items[i]).size(), item.size());
+    ++i;
+  }
+  // Nothing is handed over when the root has no such list.
+  Document other;
+  int calls = 0;
+  ASSERT_TRUE(other.Parse("a:\n  databaseChangeLog: [1, 2]\n", &error, &at,
+                          [&](const NodeData*) { ++calls; }));
+  EXPECT_EQ(calls, 0);
+}
+
 }  // namespace
 }  // namespace strata::load::yaml

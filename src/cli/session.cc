@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <cctype>
+#include <future>
+#include <mutex>
+#include <system_error>
+#include <thread>
 
 #include "strata/executor.h"
 #include "strata/snapshot.h"
@@ -127,7 +132,97 @@ Status SetTrackingTables(const GlobalOptions& options, const Dialect& dialect,
   return Status::Ok();
 }
 
+// What opening the target gives: the connection and its history.
+struct Opened {
+  Status status = Status::Ok();
+  std::unique_ptr<Connection> conn;
+  History history;
+  bool lock_table_exists = false;
+  bool changelog_table_exists = false;
+};
+
+Opened OpenDatabase(const ConnectionSpec& spec, const std::string& default_schema,
+                    PlanContext ctx) {
+  Opened out;
+  Result<std::unique_ptr<Connection>> conn = Connect(spec);
+  if (!conn.ok()) {
+    out.status = conn.status();
+    return out;
+  }
+  if (!default_schema.empty())
+    if (Status s = (*conn)->UseSchema(default_schema); !s.ok()) {
+      out.status = s;
+      return out;
+    }
+  out.status = ReadHistory(**conn, &ctx, &out.history);
+  out.conn = std::move(*conn);
+  out.lock_table_exists = ctx.lock_table_exists;
+  out.changelog_table_exists = ctx.changelog_table_exists;
+  return out;
+}
+
+std::atomic<int> background_opens{0};
+
+// OpenDatabase on a thread of its own, so that a server's connection set-up
+// and history read overlap the changelog's loading (a status or no-op update
+// of 5,000 changesets spends a fifth of its time waiting on those). Get()
+// joins. When the load fails the opening is abandoned: the thread finishes
+// (and closes its connection) on its own; main() then ends the process
+// without running static destructors under it (BackgroundWorkRunning).
+class BackgroundOpen {
+ public:
+  BackgroundOpen(const ConnectionSpec& spec, std::string default_schema,
+                 const PlanContext& ctx) {
+    std::packaged_task<Opened()> task(
+        [spec, schema = std::move(default_schema), ctx] {
+          return OpenDatabase(spec, schema, ctx);
+        });
+    result_ = task.get_future();
+    ++background_opens;
+    try {
+      thread_ = std::thread([task = std::move(task)]() mutable {
+        task();
+        task = std::packaged_task<Opened()>();  // an abandoned result closes here
+        --background_opens;
+      });
+    } catch (...) {
+      --background_opens;
+      throw;
+    }
+  }
+  BackgroundOpen(const BackgroundOpen&) = delete;
+  BackgroundOpen& operator=(const BackgroundOpen&) = delete;
+  ~BackgroundOpen() {
+    if (thread_.joinable()) thread_.detach();
+  }
+  Opened Get() {
+    thread_.join();
+    return result_.get();
+  }
+
+ private:
+  std::future<Opened> result_;
+  std::thread thread_;
+};
+
+std::atomic<bool> keep_at_exit{false};
+
 }  // namespace
+
+Session::~Session() {
+  if (!keep_at_exit.load(std::memory_order_relaxed)) return;
+  if (changelog.changesets.empty() && history.rows().empty()) return;  // moved from
+  // Never freed, and reachable from here (a leak checker does not count it).
+  struct Kept {
+    std::mutex mu;
+    std::vector<DatabaseChangeLog> changelogs;
+    std::vector<History> histories;
+  };
+  static Kept* const kept = new Kept;
+  std::lock_guard<std::mutex> lock(kept->mu);
+  kept->changelogs.push_back(std::move(changelog));
+  kept->histories.push_back(std::move(history));
+}
 
 LogLevel ParseLogLevel(std::string_view name) {
   if (name == "OFF") return LogLevel::kOff;
@@ -217,6 +312,18 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
   if (!filter.ok()) return filter.status();
   session.ctx.filter = std::move(*filter);
 
+  // A server is opened while the changelog loads; the load's errors still
+  // come first, and nothing runs before both are done. (A SQLite file is
+  // opened after: opening creates it, which a bad changelog must not.)
+  std::optional<BackgroundOpen> opening;
+  if (spec->kind == ConnectionSpec::Kind::kPostgres && (needs & kChangeLog)) {
+    try {
+      opening.emplace(*spec, options.default_schema, session.ctx);
+    } catch (const std::system_error&) {
+      opening.reset();  // no thread to be had: opened after the load
+    }
+  }
+
   if (needs & kChangeLog) {
     if (options.changelog_file.empty())
       return Status::InvalidInput("--changelog-file is required");
@@ -249,17 +356,20 @@ Result<Session> OpenSession(const GlobalOptions& options, unsigned needs) {
   }
 
   if (!offline) {
-    Result<std::unique_ptr<Connection>> conn = Connect(*spec);
-    if (!conn.ok()) return conn.status();
-    session.conn = std::move(*conn);
-    if (!options.default_schema.empty()) {
-      Status s = session.conn->UseSchema(options.default_schema);
-      if (!s.ok()) return s;
-    }
-    Status s = ReadHistory(*session.conn, &session.ctx, &session.history);
-    if (!s.ok()) return s;
+    Opened db = opening ? opening->Get()
+                        : OpenDatabase(*spec, options.default_schema, session.ctx);
+    session.conn = std::move(db.conn);
+    if (!db.status.ok()) return db.status;
+    session.history = std::move(db.history);
+    session.ctx.lock_table_exists = db.lock_table_exists;
+    session.ctx.changelog_table_exists = db.changelog_table_exists;
   }
   return session;
 }
 
 }  // namespace strata::cli
+
+namespace strata {
+bool BackgroundWorkRunning() { return cli::background_opens.load() > 0; }
+void KeepAtExit() { cli::keep_at_exit = true; }
+}  // namespace strata

@@ -51,6 +51,13 @@ struct GlobalOptions {
 
 // An opened target. `conn` is null for offline URLs.
 struct Session {
+  Session() = default;
+  Session(Session&&) = default;
+  Session& operator=(Session&&) = default;
+  // Closes the connection; the changelog and history are handed to
+  // KeepAtExit's keeper when it is on.
+  ~Session();
+
   ConnectionSpec spec;
   std::unique_ptr<Connection> conn;
   PlanContext ctx;

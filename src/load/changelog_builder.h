@@ -450,6 +450,16 @@ class ChangeLogBuilder {
         errors_(errors) {}
 
   const FileInfo& file() const { return file_; }
+  // For a parse that is undone and done again (yaml_changelog.cc's
+  // RunStreaming): the errors reported so far, and dropping the later ones.
+  size_t ErrorCount() const { return errors_.size(); }
+  std::vector<Diagnostic>& Errors() { return errors_; }
+  void TruncateErrors(size_t count) {
+    if (errors_.size() > count)
+      errors_.erase(errors_.begin() + static_cast<std::ptrdiff_t>(count), errors_.end());
+    change_errors_.clear();
+    change_error_at_.clear();
+  }
   void Error(const SourceLocation& loc, std::string message) {
     errors_.push_back({loc, std::move(message)});
   }

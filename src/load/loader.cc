@@ -3,6 +3,8 @@
 // FILENAME / contexts / labels the way Liquibase does, drops changesets for
 // other databases and validates identities.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <cctype>
 #include <condition_variable>
 #include <deque>
@@ -75,6 +77,15 @@ bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
 std::optional<std::pair<size_t, std::string>> FirstInvalidByte(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
+    // Eight bytes at a time while they are ASCII and not NUL (most text).
+    constexpr uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+    while (i + 8 <= text.size()) {
+      uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if (((w | ((w - kOnes) & ~w)) & kHighs) != 0) break;
+      i += 8;
+    }
+    if (i == text.size()) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == 0) return std::make_pair(i, std::string("NUL byte"));
     if (c < 0x80) {

@@ -8,9 +8,15 @@
 #include <yaml-cpp/yaml.h>
 #pragma GCC diagnostic pop
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <optional>
+#include <system_error>
+#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -80,6 +86,25 @@ class Parser {
   ParsedChangeLog Run(const std::string& text);
 
  private:
+  // Run as it always was: the whole tree first, then its entries.
+  ParsedChangeLog RunWhole(const std::string& text);
+  // Run with the tree built on a second thread while the entries already
+  // complete are converted here; nullopt when this text needs RunWhole
+  // (malformed YAML, a property or include entry, a root-level
+  // logicalFilePath): everything this run did is undone then.
+  std::optional<ParsedChangeLog> RunStreaming(const std::string& text);
+  // One entry of the databaseChangeLog list. False (nothing done) for an
+  // entry that needs the whole list first when `streaming`.
+  bool Entry(const yaml::Node& item, ParsedChangeLog& out, bool streaming);
+  void Emit(ParsedChangeLog& out, ChangeLogEntry&& entry) {
+    if (keep_entries_) {
+      out.entries.push_back(std::move(entry));
+      kept_at_.push_back({b_.ErrorCount(), file_.warnings ? file_.warnings->size() : 0});
+    } else {
+      EmitEntry(file_, out, std::move(entry));
+    }
+  }
+
   SourceLocation Loc(const yaml::Node& n) const {
     yaml::Mark m = n.Mark();
     if (m.line < 0) return SourceLocation{file_.display, 0, 0};
@@ -153,6 +178,13 @@ class Parser {
 
   const FileInfo& file_;
   ChangeLogBuilder b_;
+  bool keep_entries_ = false;  // RunStreaming: Emit keeps entries in the log
+  // For each kept entry, how many errors and warnings there were when it
+  // was read: where the loader's own for it belong.
+  struct KeptAt {
+    size_t errors, warnings;
+  };
+  std::vector<KeptAt> kept_at_;
 };
 
 std::optional<Value> Parser::ScalarValue(const yaml::Node& n,
@@ -552,7 +584,7 @@ void Parser::DefineProperty(const yaml::Node& key, const yaml::Node& value) {
   b_.DefineProperty(d);
 }
 
-ParsedChangeLog Parser::Run(const std::string& text) {
+ParsedChangeLog Parser::RunWhole(const std::string& text) {
   ParsedChangeLog out;
   SourceLocation file_loc{file_.display, 0, 0};
   // libyaml builds the tree; yaml-cpp reads only what libyaml rejects, so
@@ -626,40 +658,199 @@ ParsedChangeLog Parser::Run(const std::string& text) {
 
   // (The loader takes entries as they come: nothing is kept here then.)
   if (!file_.on_entry) out.entries.reserve(list.size());
-  for (const auto& item : list) {
-    if (!item.IsMap()) {
-      Error(Loc(item, file_loc),
-            "expected a changelog entry such as '- changeSet:'");
-      continue;
-    }
+  for (const auto& item : list) Entry(item, out, false);
+  return out;
+}
+
+bool Parser::Entry(const yaml::Node& item, ParsedChangeLog& out, bool streaming) {
+  SourceLocation file_loc{file_.display, 0, 0};
+  if (!item.IsMap()) {
+    Error(Loc(item, file_loc), "expected a changelog entry such as '- changeSet:'");
+    return true;
+  }
+  if (streaming) {
+    // Properties apply to the whole file, an included file's properties to
+    // the entries after it, and the loader reads the changelog attributes
+    // read so far with each entry: all need the list taken as RunWhole does.
     for (auto it = item.begin(); it != item.end(); ++it) {
-      std::string k = KeyName(it->first);
-      yaml::Node v = it->second;  // a copy: it-> yields a temporary proxy
-      SourceLocation kl = Loc(it->first);
-      if (k == "changeSet") {
-        if (auto cs = ParseChangeSet(it->first, v))
-          EmitEntry(file_, out, std::move(*cs));
-      } else if (k == "include") {
-        if (auto inc = ParseInclude(it->first, v))
-          EmitEntry(file_, out, std::move(*inc));
-      } else if (k == "includeAll") {
-        if (auto inc = ParseIncludeAll(it->first, v))
-          EmitEntry(file_, out, std::move(*inc));
-      } else if (k == "preConditions") {
-        out.preconditions.push_back(ParsePreconditions(it->first, v));
-      } else if (k == "property") {
-        // Handled above.
-      } else if (IsAttribute(kChangeLogAttributes, k)) {
-        if (auto val = ScalarValue(v, k, kl))
-          b_.SetChangeLogAttribute(out, k, *val);
-      } else if (IsUnsupportedChangeLogEntry(k)) {
-        Error(kl, k + " is not supported yet");
-      } else {
-        Error(kl, "unknown changelog entry '" + k + "'");
-      }
+      if (!it->first.IsScalar()) continue;
+      const std::string& k = it->first.Scalar();
+      if (k == "property" || k == "include" || k == "includeAll" ||
+          IsAttribute(kChangeLogAttributes, k))
+        return false;
     }
   }
-  return out;
+  for (auto it = item.begin(); it != item.end(); ++it) {
+    std::string k = KeyName(it->first);
+    yaml::Node v = it->second;  // a copy: it-> yields a temporary proxy
+    SourceLocation kl = Loc(it->first);
+    if (k == "changeSet") {
+      if (auto cs = ParseChangeSet(it->first, v)) Emit(out, std::move(*cs));
+    } else if (k == "include") {
+      if (auto inc = ParseInclude(it->first, v)) Emit(out, std::move(*inc));
+    } else if (k == "includeAll") {
+      if (auto inc = ParseIncludeAll(it->first, v)) Emit(out, std::move(*inc));
+    } else if (k == "preConditions") {
+      out.preconditions.push_back(ParsePreconditions(it->first, v));
+    } else if (k == "property") {
+      // Handled first (RunWhole).
+    } else if (IsAttribute(kChangeLogAttributes, k)) {
+      if (auto val = ScalarValue(v, k, kl)) b_.SetChangeLogAttribute(out, k, *val);
+    } else if (IsUnsupportedChangeLogEntry(k)) {
+      Error(kl, k + " is not supported yet");
+    } else {
+      Error(kl, "unknown changelog entry '" + k + "'");
+    }
+  }
+  return true;
+}
+
+namespace {
+
+// The databaseChangeLog items a parsing thread has finished, for the
+// thread converting them.
+class ItemQueue {
+ public:
+  void Push(const yaml::NodeData* item) {
+    std::lock_guard<std::mutex> lock(mu_);
+    items_.push_back(item);
+    // Woken for a batch, not for every item: a wake-up costs more than
+    // converting an entry.
+    if (waiting_ && items_.size() >= kBatch) cv_.notify_one();
+  }
+  void Finish(bool parsed) {
+    std::lock_guard<std::mutex> lock(mu_);
+    done_ = true;
+    parsed_ = parsed;
+    cv_.notify_one();
+  }
+  // The next item; null once the parse has ended and every item was taken.
+  const yaml::NodeData* Next() {
+    if (taken_.empty()) {
+      std::unique_lock<std::mutex> lock(mu_);
+      while (items_.empty() && !done_) {
+        waiting_ = true;
+        cv_.wait(lock);
+        waiting_ = false;
+      }
+      taken_.swap(items_);  // all at once: one lock per batch
+    }
+    if (taken_.empty()) return nullptr;
+    const yaml::NodeData* item = taken_.front();
+    taken_.pop_front();
+    return item;
+  }
+  // REQUIRES: Next() returned null.
+  bool parsed() const { return parsed_; }
+
+ private:
+  static constexpr size_t kBatch = 64;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<const yaml::NodeData*> items_;
+  bool waiting_ = false;
+  bool done_ = false;
+  bool parsed_ = false;
+  std::deque<const yaml::NodeData*> taken_;  // this thread's
+};
+
+// Below this size the second thread costs more than it saves.
+constexpr size_t kStreamFrom = 256 * 1024;
+
+}  // namespace
+
+std::optional<ParsedChangeLog> Parser::RunStreaming(const std::string& text) {
+  yaml::Document doc;
+  ItemQueue queue;
+  std::string problem;
+  yaml::Mark problem_at;
+  std::thread parser;
+  try {
+    parser = std::thread([&] {
+      bool parsed = false;
+      try {
+        parsed = doc.Parse(text, &problem, &problem_at,
+                           [&](const yaml::NodeData* item) { queue.Push(item); });
+      } catch (const std::exception&) {
+        // Out of memory: RunWhole tries again and says so.
+      }
+      queue.Finish(parsed);
+    });
+  } catch (const std::system_error&) {
+    return std::nullopt;  // no thread to be had
+  }
+  struct Joiner {
+    std::thread& t;
+    ~Joiner() {
+      if (t.joinable()) t.join();
+    }
+  } joiner{parser};
+
+  const size_t errors_before = b_.ErrorCount();
+  const size_t warnings_before = file_.warnings ? file_.warnings->size() : 0;
+  ParsedChangeLog out;
+  keep_entries_ = true;
+  bool whole = true;
+  while (const yaml::NodeData* item = queue.Next())
+    if (whole && !Entry(yaml::Node(item), out, true)) whole = false;
+  keep_entries_ = false;
+  parser.join();
+  // What RunWhole would have taken from the root: a map whose one
+  // databaseChangeLog key holds the list streamed (or nothing: no entries),
+  // and no logicalFilePath.
+  if (whole && queue.parsed() && doc.root().IsMap()) {
+    int lists = 0;
+    for (auto it = doc.root().begin(); it != doc.root().end(); ++it) {
+      if (!it->first.IsScalar()) continue;
+      if (it->first.Scalar() == "databaseChangeLog") {
+        ++lists;
+        if (!it->second.IsSequence() && !it->second.IsNull()) whole = false;
+      }
+      if (it->first.Scalar() == "logicalFilePath") whole = false;
+    }
+    if (whole && lists == 1) {
+      if (!out.entries.empty() && file_.on_entry) {
+        // The loader takes them now, in order. What it reports for one
+        // (a resource it cannot read, say) goes where RunWhole, which hands
+        // each over as soon as it is read, would have put it.
+        std::vector<ChangeLogEntry> entries = std::move(out.entries);
+        out.entries.clear();
+        std::vector<Diagnostic>& errors = b_.Errors();
+        size_t moved_errors = 0, moved_warnings = 0;
+        auto into_place = [](std::vector<Diagnostic>& list, size_t before, size_t at) {
+          std::rotate(list.begin() + static_cast<std::ptrdiff_t>(at),
+                      list.begin() + static_cast<std::ptrdiff_t>(before), list.end());
+        };
+        for (size_t i = 0; i < entries.size(); ++i) {
+          const size_t errors_before = errors.size();
+          const size_t warnings_before = file_.warnings ? file_.warnings->size() : 0;
+          file_.on_entry(std::move(entries[i]), out);
+          into_place(errors, errors_before, kept_at_[i].errors + moved_errors);
+          moved_errors += errors.size() - errors_before;
+          if (file_.warnings) {
+            into_place(*file_.warnings, warnings_before, kept_at_[i].warnings + moved_warnings);
+            moved_warnings += file_.warnings->size() - warnings_before;
+          }
+        }
+      }
+      kept_at_.clear();
+      return out;
+    }
+  }
+  b_.TruncateErrors(errors_before);
+  if (file_.warnings) file_.warnings->resize(warnings_before);
+  kept_at_.clear();
+  return std::nullopt;
+}
+
+ParsedChangeLog Parser::Run(const std::string& text) {
+  // A big file with no include or property entry (looked for in the text:
+  // cheaper than a wasted RunStreaming) is parsed on two threads; a file the
+  // read-ahead thread parsed already, or any other, as a whole.
+  if (!file_.parsed && text.size() >= kStreamFrom && text.find("include") == std::string::npos &&
+      text.find("property") == std::string::npos)
+    if (std::optional<ParsedChangeLog> out = RunStreaming(text)) return std::move(*out);
+  return RunWhole(text);
 }
 
 }  // namespace

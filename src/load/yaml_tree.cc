@@ -8,6 +8,7 @@
 #pragma GCC diagnostic pop
 #include <yaml.h>
 
+#include <algorithm>
 #include <memory>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +18,8 @@ namespace {
 
 const NodeData kNullData{};
 const std::string kEmpty;
+const std::string kPlainTag = "?";
+const std::string kQuotedTag = "!";
 
 // Deeper nesting is left to yaml-cpp, which reports it ("YAML nested too
 // deeply"); the changelog parser recurses once per level.
@@ -62,7 +65,8 @@ const NodeData* CopyTree(const YAML::Node& n, Document& doc, CopiedNodes& copied
   if (collection) copied.emplace(n.Mark().pos, std::make_pair(n, d));
   YAML::Mark m = n.Mark();
   d->mark = Mark{m.line, m.column};
-  d->tag = n.Tag();
+  d->tag = doc.Tag(n.Tag());
+  std::vector<const NodeData*> children;
   switch (n.Type()) {
     case YAML::NodeType::Scalar:
       d->type = NodeType::kScalar;
@@ -70,14 +74,16 @@ const NodeData* CopyTree(const YAML::Node& n, Document& doc, CopiedNodes& copied
       break;
     case YAML::NodeType::Sequence:
       d->type = NodeType::kSequence;
-      for (const YAML::Node& item : n) d->children.push_back(CopyTree(item, doc, copied));
+      for (const YAML::Node& item : n) children.push_back(CopyTree(item, doc, copied));
+      doc.SetChildren(d, children);
       break;
     case YAML::NodeType::Map:
       d->type = NodeType::kMap;
       for (auto it = n.begin(); it != n.end(); ++it) {
-        d->children.push_back(CopyTree(it->first, doc, copied));
-        d->children.push_back(CopyTree(it->second, doc, copied));
+        children.push_back(CopyTree(it->first, doc, copied));
+        children.push_back(CopyTree(it->second, doc, copied));
       }
+      doc.SetChildren(d, children);
       break;
     default:
       d->type = NodeType::kNull;
@@ -88,6 +94,32 @@ const NodeData* CopyTree(const YAML::Node& n, Document& doc, CopiedNodes& copied
 
 }  // namespace
 
+void Document::SetChildren(NodeData* n, const std::vector<const NodeData*>& children) {
+  n->count = static_cast<uint32_t>(children.size());
+  if (children.empty()) return;
+  const NodeData** to;
+  if (children.size() > kArena / 4) {
+    big_.push_back(std::make_unique_for_overwrite<const NodeData*[]>(children.size()));
+    to = big_.back().get();
+  } else {
+    if (arena_used_ + children.size() > kArena) {
+      arena_.push_back(std::make_unique_for_overwrite<const NodeData*[]>(kArena));
+      arena_used_ = 0;
+    }
+    to = arena_.back().get() + arena_used_;
+    arena_used_ += children.size();
+  }
+  std::copy(children.begin(), children.end(), to);
+  n->children = to;
+}
+
+const std::string* Document::Tag(std::string_view tag) {
+  if (tag.empty()) return nullptr;
+  if (tag == "?") return &kPlainTag;
+  if (tag == "!") return &kQuotedTag;
+  return &tags_.emplace_back(tag);
+}
+
 void Document::LoadWithYamlCpp(const std::string& text) {
   CopiedNodes copied;
   root_ = CopyTree(YAML::Load(text), *this, copied);
@@ -97,12 +129,14 @@ Node Node::Null() { return Node(&kNullData); }
 
 const std::string& Node::Scalar() const { return data_ ? data_->scalar : kEmpty; }
 
-const std::string& Node::Tag() const { return data_ ? data_->tag : kEmpty; }
+const std::string& Node::Tag() const {
+  return data_ && data_->tag ? *data_->tag : kEmpty;
+}
 
 size_t Node::size() const {
   if (!data_) return 0;
-  if (data_->type == NodeType::kSequence) return data_->children.size();
-  if (data_->type == NodeType::kMap) return data_->children.size() / 2;
+  if (data_->type == NodeType::kSequence) return data_->count;
+  if (data_->type == NodeType::kMap) return data_->count / 2;
   return 0;
 }
 
@@ -111,13 +145,13 @@ Node::iterator Node::begin() const { return iterator(data_, 0); }
 Node::iterator Node::end() const {
   return iterator(data_, data_ && (data_->type == NodeType::kSequence ||
                                    data_->type == NodeType::kMap)
-                             ? data_->children.size()
+                             ? data_->count
                              : 0);
 }
 
 void Node::iterator::Load() {
   value_ = IterValue();
-  if (!owner_ || at_ >= owner_->children.size()) return;
+  if (!owner_ || at_ >= owner_->count) return;
   if (owner_->type == NodeType::kMap) {
     value_.first = Node(owner_->children[at_]);
     value_.second = Node(owner_->children[at_ + 1]);
@@ -126,7 +160,8 @@ void Node::iterator::Load() {
   }
 }
 
-bool Document::Parse(const std::string& text, std::string* error, Mark* where) {
+bool Document::Parse(const std::string& text, std::string* error, Mark* where,
+                     const std::function<void(const NodeData*)>& on_item) {
   root_ = &kNullData;
   std::unique_ptr<yaml_parser_t, ParserDeleter> parser(new yaml_parser_t);
   if (!yaml_parser_initialize(parser.get())) {
@@ -138,6 +173,8 @@ bool Document::Parse(const std::string& text, std::string* error, Mark* where) {
                                reinterpret_cast<const unsigned char*>(text.data()),
                                text.size());
   std::vector<NodeData*> open;  // collections being filled, innermost last
+  // filling[i]: the children of open[i] so far (the vectors are reused).
+  std::vector<std::vector<const NodeData*>> filling;
   std::unordered_map<std::string, const NodeData*> anchors;
   auto fail = [&](std::string message, Mark at) {
     *error = std::move(message);
@@ -145,12 +182,19 @@ bool Document::Parse(const std::string& text, std::string* error, Mark* where) {
     root_ = &kNullData;
     return false;
   };
-  // Adds a finished node to its parent (or makes it the root).
-  auto attach = [&](const NodeData* n) {
+  // The databaseChangeLog list whose items go to on_item, once it starts;
+  // a scalar item (or an alias) is handed over at the next event, after
+  // the missing-value mark below is settled.
+  const NodeData* streamed = nullptr;
+  const NodeData* deferred = nullptr;
+  // Adds a node to its parent (or makes it the root). `complete`: a scalar
+  // or an alias, not a collection still to be filled.
+  auto attach = [&](const NodeData* n, bool complete) {
     if (open.empty()) {
       root_ = n;
     } else {
-      open.back()->children.push_back(n);
+      filling[open.size() - 1].push_back(n);
+      if (complete && streamed && open.back() == streamed) deferred = n;
     }
   };
   auto anchor = [&](const yaml_char_t* name, const NodeData* n) {
@@ -177,6 +221,10 @@ bool Document::Parse(const std::string& text, std::string* error, Mark* where) {
         missing_value->mark.column = open.back()->mark.column;
       missing_value = nullptr;
     }
+    if (deferred) {
+      on_item(deferred);
+      deferred = nullptr;
+    }
     switch (e.type) {
       case YAML_STREAM_END_EVENT:
       case YAML_DOCUMENT_END_EVENT:
@@ -188,13 +236,13 @@ bool Document::Parse(const std::string& text, std::string* error, Mark* where) {
         const auto& s = e.data.scalar;
         std::string value(reinterpret_cast<const char*>(s.value), s.length);
         if (s.tag) {
-          n->tag = reinterpret_cast<const char*>(s.tag);
+          n->tag = Tag(reinterpret_cast<const char*>(s.tag));
           n->type = NodeType::kScalar;
         } else if (s.style == YAML_PLAIN_SCALAR_STYLE) {
-          n->tag = "?";
+          n->tag = &kPlainTag;
           n->type = IsNullString(value) ? NodeType::kNull : NodeType::kScalar;
         } else {
-          n->tag = "!";
+          n->tag = &kQuotedTag;
           n->type = NodeType::kScalar;
         }
         if (n->type == NodeType::kScalar) n->scalar = std::move(value);
@@ -202,7 +250,7 @@ bool Document::Parse(const std::string& text, std::string* error, Mark* where) {
             e.start_mark.index == e.end_mark.index)
           missing_value = n;
         anchor(s.anchor, n);
-        attach(n);
+        attach(n, true);
         break;
       }
       case YAML_ALIAS_EVENT: {
@@ -211,7 +259,7 @@ bool Document::Parse(const std::string& text, std::string* error, Mark* where) {
         for (const NodeData* o : open)
           if (o == it->second)  // an alias inside its own anchor: a cycle
             return fail("recursive alias", MarkOf(e.start_mark));
-        attach(it->second);
+        attach(it->second, true);
         break;
       }
       case YAML_SEQUENCE_START_EVENT:
@@ -222,15 +270,29 @@ bool Document::Parse(const std::string& text, std::string* error, Mark* where) {
         const bool seq = e.type == YAML_SEQUENCE_START_EVENT;
         n->type = seq ? NodeType::kSequence : NodeType::kMap;
         const yaml_char_t* tag = seq ? e.data.sequence_start.tag : e.data.mapping_start.tag;
-        n->tag = tag ? reinterpret_cast<const char*>(tag) : "?";
+        n->tag = tag ? Tag(reinterpret_cast<const char*>(tag)) : &kPlainTag;
         anchor(seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor, n);
-        attach(n);
+        // The root map's value (odd child) under the key databaseChangeLog.
+        if (on_item && seq && !streamed && open.size() == 1 && open[0] == root_ &&
+            open[0]->type == NodeType::kMap && filling[0].size() % 2 == 1 &&
+            filling[0].back()->type == NodeType::kScalar &&
+            filling[0].back()->scalar == "databaseChangeLog")
+          streamed = n;
+        attach(n, false);
         open.push_back(n);
+        if (filling.size() < open.size()) filling.emplace_back();
         break;
       }
       case YAML_SEQUENCE_END_EVENT:
       case YAML_MAPPING_END_EVENT:
-        if (!open.empty()) open.pop_back();
+        if (!open.empty()) {
+          NodeData* done = open.back();
+          std::vector<const NodeData*>& children = filling[open.size() - 1];
+          SetChildren(done, children);
+          children.clear();
+          open.pop_back();
+          if (streamed && !open.empty() && open.back() == streamed) on_item(done);
+        }
         break;
       default:  // stream and document start
         break;

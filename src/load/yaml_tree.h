@@ -12,8 +12,12 @@
 #define STRATA_LOAD_YAML_TREE_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,10 +33,12 @@ enum class NodeType { kUndefined, kNull, kScalar, kSequence, kMap };
 struct NodeData {
   NodeType type = NodeType::kNull;
   Mark mark;
+  // A sequence's items; a map's keys and values, alternating: `count`
+  // pointers in the document's arena, set when the collection is complete.
+  uint32_t count = 0;
+  const NodeData* const* children = nullptr;
   std::string scalar;
-  std::string tag;
-  // A sequence's items; a map's keys and values, alternating.
-  std::vector<const NodeData*> children;
+  const std::string* tag = nullptr;  // the document's or a shared "?"/"!"; null: ""
 };
 
 class Node;
@@ -103,7 +109,15 @@ class Document {
 
   // Parses `text`'s first document with libyaml. False (root left null)
   // when libyaml rejects it, with its message and position.
-  bool Parse(const std::string& text, std::string* error, yaml::Mark* where);
+  //
+  // `on_item`, when given, is called with each item of the root map's first
+  // `databaseChangeLog` sequence as soon as that item is complete, in
+  // order, on the parsing thread: a changelog parser on another thread may
+  // read an item (and everything under it) from then on, while the rest of
+  // the text is parsed. Nothing else of the tree may be read before Parse
+  // returns.
+  bool Parse(const std::string& text, std::string* error, yaml::Mark* where,
+             const std::function<void(const NodeData*)>& on_item = nullptr);
   // yaml-cpp's reading of `text` (YAML::Load), copied into this document.
   // Throws what YAML::Load throws (YAML::Exception, YAML::DeepRecursion).
   void LoadWithYamlCpp(const std::string& text);
@@ -114,6 +128,10 @@ class Document {
     }
     return &blocks_.back()[used_++];
   }
+  // Makes `children` the children of `n` (copied into the arena).
+  void SetChildren(NodeData* n, const std::vector<const NodeData*>& children);
+  // `tag` as NodeData::tag: "?" and "!" shared, others kept here.
+  const std::string* Tag(std::string_view tag);
   Node root() const { return Node(root_); }
   void set_root(const NodeData* root) { root_ = root; }
 
@@ -123,6 +141,14 @@ class Document {
   static constexpr size_t kBlock = 256;
   std::vector<std::unique_ptr<NodeData[]>> blocks_;
   size_t used_ = kBlock;
+  // Children arrays, bump-allocated from blocks of kArena pointers (a
+  // bigger array gets a block of its own): one allocation for thousands of
+  // collections instead of a growing vector each.
+  static constexpr size_t kArena = 4096;
+  std::vector<std::unique_ptr<const NodeData*[]>> arena_;
+  size_t arena_used_ = kArena;
+  std::vector<std::unique_ptr<const NodeData*[]>> big_;
+  std::deque<std::string> tags_;  // explicit tags; addresses never move
   const NodeData* root_ = nullptr;
 };
 
