@@ -22,11 +22,14 @@ INSTANTIATE_TEST_SUITE_P(, EveryChangeTypeSqlite, ::testing::ValuesIn(EveryChang
                          CaseName);
 
 // The matrix names every alternative of the Change variant exactly once, so a
-// new change type fails here until it has an execution case.
+// new change type fails here until it has an execution case. The names are
+// each alternative's kName (what ChangeName returns), read from the types:
+// constructing a Change of every alternative here compiled the constructors
+// and destructors of all 70 into this file (20 s of the sanitized build).
 TEST(EveryChangeType, CoversTheWholeChangeVariant) {
   std::multiset<std::string> variant;
   [&]<size_t... I>(std::index_sequence<I...>) {
-    (variant.insert(std::string(ChangeName(Change(std::in_place_index<I>)))), ...);
+    (variant.insert(std::string(std::variant_alternative_t<I, Change>::kName)), ...);
   }(std::make_index_sequence<std::variant_size_v<Change>>{});
   std::multiset<std::string> matrix;
   for (const ChangeTypeCase& c : EveryChangeType()) matrix.insert(c.type);
