@@ -78,8 +78,10 @@ enum Needs : unsigned {
 };
 
 // Parses the URL, loads the changelog (printing every diagnostic to stderr)
-// and connects, in that order, so that bad input never reaches a database.
-// Reads the history when connected.
+// and connects and reads the history. A PostgreSQL server is connected to
+// and read on another thread while the changelog loads (reading only); a
+// changelog error is reported first, and the connection is then abandoned.
+// A SQLite file is opened after the load (opening creates it).
 Result<Session> OpenSession(const GlobalOptions& options, unsigned needs);
 
 // The database as Liquibase names it in messages: "<user>@<url>", the URL
